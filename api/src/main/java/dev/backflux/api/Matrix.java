@@ -1,0 +1,68 @@
+package dev.backflux.api;
+
+import dev.backflux.api.internal.DenseMatrix;
+
+/**
+ * A read-only matrix of {@code double} values: a layer, an error, a delta or a weight matrix.
+ *
+ * <p>Rows are examples (for layers, errors and deltas) or the units of the layer below (for weights);
+ * columns are the units of a layer. Nothing a caller does to what a {@code Matrix} returns can change
+ * the matrix: {@link #row(int)} and {@link #toArray()} return fresh copies.
+ *
+ * <p>Two matrices are equal when they have the same shape and the same elements, compared as
+ * {@link Double#equals(Object)} does.
+ */
+public interface Matrix {
+
+    /**
+     * Returns a matrix holding a copy of the given rows.
+     *
+     * @param values the rows; at least one, all of the same length, at least one column
+     * @return a matrix independent of {@code values}, never {@code null}
+     * @throws NullPointerException if {@code values} or one of its rows is {@code null}
+     * @throws IllegalArgumentException if {@code values} is empty or ragged, naming the row and both lengths
+     */
+    static Matrix of(double[][] values) {
+        return DenseMatrix.copyOf("values", values, false);
+    }
+
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of rows, at least 1
+     */
+    int rows();
+
+    /**
+     * Returns the number of columns.
+     *
+     * @return the number of columns, at least 1
+     */
+    int columns();
+
+    /**
+     * Returns one element.
+     *
+     * @param row the row, from 0 to {@code rows() - 1}
+     * @param column the column, from 0 to {@code columns() - 1}
+     * @return the element at {@code row}, {@code column}
+     * @throws IndexOutOfBoundsException if {@code row} or {@code column} is out of range, naming both
+     */
+    double get(int row, int column);
+
+    /**
+     * Returns a copy of one row.
+     *
+     * @param row the row, from 0 to {@code rows() - 1}
+     * @return a new array of {@code columns()} elements
+     * @throws IndexOutOfBoundsException if {@code row} is out of range
+     */
+    double[] row(int row);
+
+    /**
+     * Returns a copy of the whole matrix as rows.
+     *
+     * @return a new {@code rows() x columns()} array that the caller owns
+     */
+    double[][] toArray();
+}

@@ -1,0 +1,143 @@
+package dev.backflux.engine;
+
+import dev.backflux.api.Activation;
+
+/**
+ * The arithmetic of the tutorial over row-major {@code double[]} arrays: the forward pass and one
+ * full-batch back-propagation step. Knows nothing of Reactor.
+ *
+ * <p>Every array a step returns is freshly allocated and never written again, so a snapshot may wrap it
+ * without copying. Arrays passed in (inputs, targets, weights) are only read.
+ */
+final class BackPropagation {
+
+    private final int[] sizes;
+    private final Activation activation;
+    private final double learningRate;
+
+    /**
+     * @param sizes the units of every layer, input first
+     * @param activation the activation of every non-input layer
+     * @param learningRate α in {@code W += α · Lᵀ · D}
+     */
+    BackPropagation(int[] sizes, Activation activation, double learningRate) {
+        this.sizes = sizes;
+        this.activation = activation;
+        this.learningRate = learningRate;
+    }
+
+    /** The arrays of one step; see {@link dev.backflux.api.TrainingStep} for their meaning. */
+    static final class Result {
+        /** Layers {@code L0 .. Ln}; {@code L0} is the inputs array itself. */
+        final double[][] layers;
+        /** {@code errors[k]} is the error of layer {@code k + 1}. */
+        final double[][] errors;
+        /** {@code deltas[k]} is the delta of layer {@code k + 1}. */
+        final double[][] deltas;
+        /** The weights after the update. */
+        final double[][] weights;
+        /** {@code mean(|errors[n - 1]|)}. */
+        final double meanAbsoluteError;
+
+        Result(double[][] layers, double[][] errors, double[][] deltas, double[][] weights, double meanAbsoluteError) {
+            this.layers = layers;
+            this.errors = errors;
+            this.deltas = deltas;
+            this.weights = weights;
+            this.meanAbsoluteError = meanAbsoluteError;
+        }
+    }
+
+    /**
+     * Runs the forward pass {@code L_{k+1} = f(L_k · W_k)}.
+     *
+     * @return the layers {@code L0 .. Ln}, {@code L0} being {@code inputs} itself
+     */
+    double[][] forward(double[] inputs, int examples, double[][] weights) {
+        double[][] layers = new double[sizes.length][];
+        layers[0] = inputs;
+        for (int k = 0; k < weights.length; k++) {
+            double[] next = new double[examples * sizes[k + 1]];
+            MatrixKernels.multiply(layers[k], weights[k], next, examples, sizes[k], sizes[k + 1]);
+            activation.apply(next);
+            layers[k + 1] = next;
+        }
+        return layers;
+    }
+
+    /**
+     * Computes one full-batch step from {@code weights}: forward pass, errors and deltas from the output
+     * layer down (each hidden error through the weights <em>before</em> the update), then every weight
+     * matrix updated from the same forward pass.
+     */
+    Result step(double[] inputs, double[] targets, int examples, double[][] weights) {
+        int n = weights.length;
+        double[][] layers = forward(inputs, examples, weights);
+        double[][] errors = new double[n][];
+        double[][] deltas = new double[n][];
+
+        double[] output = layers[n];
+        double[] outputError = new double[output.length];
+        for (int i = 0; i < output.length; i++) {
+            outputError[i] = targets[i] - output[i];
+        }
+        errors[n - 1] = outputError;
+
+        for (int k = n - 1; k >= 0; k--) {
+            double[] error = errors[k];
+            double[] delta = new double[error.length];
+            activation.derivativeFromOutput(layers[k + 1], delta);
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = error[i] * delta[i];
+            }
+            deltas[k] = delta;
+            if (k > 0) {
+                double[] below = new double[examples * sizes[k]];
+                MatrixKernels.multiplyTransposedB(delta, weights[k], below, examples, sizes[k + 1], sizes[k]);
+                errors[k - 1] = below;
+            }
+        }
+
+        double[][] updated = new double[n][];
+        for (int k = 0; k < n; k++) {
+            double[] w = new double[weights[k].length];
+            MatrixKernels.multiplyTransposedA(layers[k], deltas[k], w, examples, sizes[k], sizes[k + 1]);
+            double[] old = weights[k];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = old[i] + learningRate * w[i];
+            }
+            updated[k] = w;
+        }
+        return new Result(layers, errors, deltas, updated, meanAbsolute(outputError));
+    }
+
+    /** Returns {@code mean(|values|)}, summed in index order. */
+    static double meanAbsolute(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += Math.abs(value);
+        }
+        return sum / values.length;
+    }
+
+    /** Returns {@code mean(|targets - outputs|)}. */
+    static double meanAbsoluteDifference(double[] targets, double[] outputs) {
+        double sum = 0;
+        for (int i = 0; i < targets.length; i++) {
+            sum += Math.abs(targets[i] - outputs[i]);
+        }
+        return sum / targets.length;
+    }
+
+    /** Returns the index of the first weight matrix holding a NaN or infinite value, or -1. */
+    static int firstNonFinite(double[][] weights) {
+        for (int k = 0; k < weights.length; k++) {
+            for (double w : weights[k]) {
+                if (!Double.isFinite(w)) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.backflux.engine;
+
+import dev.backflux.api.Network;
+import dev.backflux.api.internal.DenseMatrix;
+
+import java.util.List;
+
+/** The weights a run starts from: the network's explicit weights, or numpy-compatible draws from its seed. */
+final class InitialWeights {
+
+    private InitialWeights() {
+    }
+
+    /**
+     * Returns the initial weights of {@code network}, row-major, one array per weight matrix. The arrays
+     * are read only: explicit weights are shared with the network, never copied.
+     */
+    static double[][] of(Network network) {
+        int[] sizes = network.layerSizes();
+        return network.initialWeights()
+                .map(InitialWeights::readOnly)
+                .orElseGet(() -> fromSeed(sizes, network.seed().orElseThrow()));
+    }
+
+    /**
+     * Draws every weight matrix in turn, row-major, as {@code 2u - 1} with {@code u} uniform in [0, 1):
+     * numpy's {@code np.random.seed(seed)} followed by {@code 2 * np.random.random((rows, columns)) - 1}.
+     */
+    static double[][] fromSeed(int[] sizes, long seed) {
+        MersenneTwister random = new MersenneTwister(seed);
+        double[][] weights = new double[sizes.length - 1][];
+        for (int k = 0; k < weights.length; k++) {
+            double[] w = new double[sizes[k] * sizes[k + 1]];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = 2 * random.nextDouble() - 1;
+            }
+            weights[k] = w;
+        }
+        return weights;
+    }
+
+    private static double[][] readOnly(List<dev.backflux.api.Matrix> matrices) {
+        double[][] weights = new double[matrices.size()][];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = DenseMatrix.readOnlyData(matrices.get(k));
+        }
+        return weights;
+    }
+}

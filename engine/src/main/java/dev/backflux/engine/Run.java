@@ -1,0 +1,79 @@
+package dev.backflux.engine;
+
+import dev.backflux.api.Matrix;
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainingData;
+import dev.backflux.api.TrainingDivergedException;
+import dev.backflux.api.TrainingStep;
+import dev.backflux.api.internal.DenseMatrix;
+
+import java.util.OptionalDouble;
+
+/**
+ * The state of one training run, owned by one subscription: the current weights and the step counter.
+ * Not thread-safe; Reactor calls it from one thread at a time.
+ */
+final class Run {
+
+    private final BackPropagation math;
+    private final int[] sizes;
+    private final Network network;
+    private final Matrix inputs;
+    private final double[] inputData;
+    private final double[] targetData;
+    private final double[] validationInputs;
+    private final double[] validationTargets;
+    private final int validationExamples;
+    private final long steps;
+
+    private double[][] weights;
+    private long step;
+
+    Run(Network network, TrainingData data, long steps) {
+        this.network = network;
+        this.sizes = network.layerSizes();
+        this.math = new BackPropagation(sizes, network.activation(), network.learningRate());
+        this.inputs = data.inputs();
+        this.inputData = DenseMatrix.readOnlyData(data.inputs());
+        this.targetData = DenseMatrix.readOnlyData(data.targets());
+        this.validationInputs = data.validationInputs().map(DenseMatrix::readOnlyData).orElse(null);
+        this.validationTargets = data.validationTargets().map(DenseMatrix::readOnlyData).orElse(null);
+        this.validationExamples = data.validationInputs().map(Matrix::rows).orElse(0);
+        this.steps = steps;
+        this.weights = InitialWeights.of(network);
+    }
+
+    /** Tells whether every requested step has been computed. */
+    boolean isDone() {
+        return step >= steps;
+    }
+
+    /**
+     * Computes the next step and moves the run on to its updated weights.
+     *
+     * @throws TrainingDivergedException if the step's error or updated weights are not finite
+     */
+    TrainingStep next() {
+        BackPropagation.Result result = math.step(inputData, targetData, inputs.rows(), weights);
+        if (!Double.isFinite(result.meanAbsoluteError)) {
+            throw new TrainingDivergedException(step, "the mean absolute error is " + result.meanAbsoluteError
+                    + " (learning rate " + network.learningRate() + ")");
+        }
+        int bad = BackPropagation.firstNonFinite(result.weights);
+        if (bad >= 0) {
+            throw new TrainingDivergedException(step, "weights(" + bad + ") hold a NaN or infinite value after the update"
+                    + " (learning rate " + network.learningRate() + ")");
+        }
+        OptionalDouble validation = validationInputs == null ? OptionalDouble.empty() : OptionalDouble.of(
+                BackPropagation.meanAbsoluteDifference(validationTargets,
+                        last(math.forward(validationInputs, validationExamples, weights))));
+        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), inputs, result, validation);
+        weights = result.weights;
+        step++;
+        return snapshot;
+    }
+
+    private static double[] last(double[][] layers) {
+        return layers[layers.length - 1];
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The Backflux engine: matrix kernels, back-propagation and the {@code Flux} of training steps.
+ *
+ * <p>Nothing here is for applications to call: {@link dev.backflux.api.Trainer} finds the engine
+ * with {@link java.util.ServiceLoader}.
+ */
+module dev.backflux.engine {
+    requires dev.backflux.api;
+
+    provides dev.backflux.api.spi.TrainingEngine with dev.backflux.engine.ReactorTrainingEngine;
+}

@@ -1,0 +1,45 @@
+package dev.backflux.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class MersenneTwisterTests {
+
+    @Test
+    void seedOneGivesNumpysFirstRawOutputs() {
+        MersenneTwister random = new MersenneTwister(1);
+        long[] expected = {1791095845L, 4282876139L, 3093770124L, 4005303368L};
+        for (long value : expected) {
+            assertEquals(value, Integer.toUnsignedLong(random.nextInt()));
+        }
+    }
+
+    @Test
+    void seedOneGivesNumpysFirstDoublesBitForBit() {
+        MersenneTwister random = new MersenneTwister(1);
+        double[] expected = {0.417022004702574, 0.7203244934421581, 0.00011437481734488664, 0.30233257263183977};
+        for (double value : expected) {
+            assertEquals(value, random.nextDouble(), 0.0);
+        }
+    }
+
+    @Test
+    void theReferenceImplementationsSeed5489GivesItsPublishedFirstOutputs() {
+        // mt19937ar.c's init_genrand(5489) (the C++ std::mt19937 default): first outputs, and the 10000th.
+        MersenneTwister random = new MersenneTwister(5489);
+        assertEquals(3499211612L, Integer.toUnsignedLong(random.nextInt()));
+        assertEquals(581869302L, Integer.toUnsignedLong(random.nextInt()));
+        for (int i = 3; i < 10_000; i++) {
+            random.nextInt();
+        }
+        assertEquals(4123659995L, Integer.toUnsignedLong(random.nextInt()));
+    }
+
+    @Test
+    void theLargestSeedIsUsedAsAnUnsigned32BitValue() {
+        MersenneTwister largest = new MersenneTwister(0xFFFF_FFFFL);
+        MersenneTwister minusOne = new MersenneTwister(-1);
+        assertEquals(largest.nextInt(), minusOne.nextInt());
+    }
+}
