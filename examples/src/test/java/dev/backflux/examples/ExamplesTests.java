@@ -1,0 +1,97 @@
+package dev.backflux.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ExamplesTests {
+
+    /** The tutorial's three-layer errors at steps 0, 10000, ..., 50000 (docs/tutorial.md). */
+    private static final double[] PUBLISHED_ERRORS = {
+        0.4964100319027255, 0.008584525653247152, 0.00578945986250781,
+        0.004629176776769983, 0.00395876528027365, 0.0035101225678616783};
+
+    /** The tutorial's two-layer output after training. */
+    private static final double[] PUBLISHED_OUTPUT = {0.0096644916879683, 0.007865059671309264, 0.9935889804970555, 0.992119573219358};
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Examples.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    @Test
+    void threeLayerPrintsTheSixPublishedErrorsThenItsOutput() {
+        assertEquals(0, run("three-layer"));
+
+        List<String> lines = lines();
+        assertEquals(11, lines.size(), out.toString());
+        for (int i = 0; i < 6; i++) {
+            assertTrue(lines.get(i).startsWith("Error:"), lines.get(i));
+            double printed = Double.parseDouble(lines.get(i).substring("Error:".length()));
+            assertEquals(PUBLISHED_ERRORS[i], printed, 1e-12 * PUBLISHED_ERRORS[i], lines.get(i));
+        }
+        assertEquals("Output After Training:", lines.get(6));
+        double[] expected = {0, 1, 1, 0};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected[i], Double.parseDouble(lines.get(7 + i)), 0.01);
+        }
+    }
+
+    @Test
+    void twoLayerPrintsThePublishedOutput() {
+        assertEquals(0, run("two-layer"));
+
+        List<String> lines = lines();
+        assertEquals("Output After Training:", lines.get(0));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(PUBLISHED_OUTPUT[i], Double.parseDouble(lines.get(1 + i)), 1e-12 * PUBLISHED_OUTPUT[i]);
+        }
+    }
+
+    @Test
+    void predictShowsSeenAndUnseenInputsWithXorAnswers() {
+        assertEquals(0, run("predict"));
+
+        String text = out.toString();
+        assertTrue(text.contains("Inputs it never saw:"), text);
+        List<String> lines = lines();
+        assertEquals("Inputs it trained on:", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  [0.0, 0.0, 1.0]") && lines.get(1).endsWith("-> 0.002606"), lines.get(1));
+        assertTrue(lines.get(6).startsWith("  [0.9, 0.1, 1.0]"), lines.get(6));
+        double unseen = Double.parseDouble(lines.get(6).substring(lines.get(6).indexOf("->") + 2).trim());
+        assertTrue(unseen > 0.5, "a noisy (1, 0) is still XOR-true: " + unseen);
+    }
+
+    @Test
+    void noNameListsTheExamples() {
+        assertEquals(0, run());
+
+        String text = out.toString();
+        for (String name : List.of("two-layer", "three-layer", "predict")) {
+            assertTrue(text.contains("  " + name + " "), text);
+        }
+    }
+
+    @Test
+    void anUnknownNameSaysSoAndListsTheExamples() {
+        assertEquals(2, run("four-layer"));
+
+        String text = err.toString();
+        assertTrue(text.contains("Unmatched argument at index 0: 'four-layer'"), text);
+        assertTrue(text.contains("three-layer"), text);
+    }
+}
