@@ -5,12 +5,16 @@ package dev.backflux.api;
  * non-input layer.
  *
  * <p>As in the tutorial, the derivative is expressed in terms of the activation's <em>output</em>:
- * for the sigmoid, {@code f'(out) = out * (1 - out)}. The engine keeps only each layer's output,
- * so an activation must be able to give its slope from its output.
+ * for the sigmoid, {@code f'(out) = out * (1 - out)}. The engine then needs to keep only each layer's
+ * output. An activation whose slope cannot be told from its output (Swish, GELU) returns {@code false}
+ * from {@link #hasDerivativeFromOutput()} and implements {@link #derivative(double)} instead; the
+ * engine then also keeps each layer's input (the weighted sums), at the cost of one more array per layer.
  *
  * <p>The engine calls the array methods, once per layer and step; implementations override them
- * with a plain loop of their own so that no virtual call is paid per element. Implementations must
- * be stateless or thread-safe: one activation may serve several runs at once.
+ * with a plain loop of their own so that no virtual call is paid per element. The arrays are the
+ * engine's, about to be published in a snapshot: an implementation writes only where the method says
+ * so and never keeps a reference to them. Implementations must be stateless or thread-safe: one
+ * activation may serve several runs at once.
  */
 public interface Activation {
 
@@ -36,8 +40,29 @@ public interface Activation {
      *
      * @param output a value that {@link #apply(double)} returned
      * @return the slope of the function at that point
+     * @throws UnsupportedOperationException if {@link #hasDerivativeFromOutput()} is {@code false}
      */
     double derivativeFromOutput(double output);
+
+    /**
+     * Returns the derivative at {@code input}; by default {@code derivativeFromOutput(apply(input))}.
+     *
+     * @param input the weighted sum that reaches a unit
+     * @return the slope of the function at {@code input}
+     */
+    default double derivative(double input) {
+        return derivativeFromOutput(apply(input));
+    }
+
+    /**
+     * Tells whether {@link #derivativeFromOutput(double)} exists; if not, the engine calls
+     * {@link #derivative(double)} with each layer's inputs.
+     *
+     * @return {@code true} by default
+     */
+    default boolean hasDerivativeFromOutput() {
+        return true;
+    }
 
     /**
      * Applies the function in place to every element of {@code values}.
@@ -60,6 +85,18 @@ public interface Activation {
     default void derivativeFromOutput(double[] outputs, double[] derivatives) {
         for (int i = 0; i < outputs.length; i++) {
             derivatives[i] = derivativeFromOutput(outputs[i]);
+        }
+    }
+
+    /**
+     * Writes the derivative at every input into {@code derivatives}.
+     *
+     * @param inputs a layer's weighted sums, before the activation
+     * @param derivatives receives {@code derivative(inputs[i])} at index {@code i}; as long as {@code inputs}
+     */
+    default void derivative(double[] inputs, double[] derivatives) {
+        for (int i = 0; i < inputs.length; i++) {
+            derivatives[i] = derivative(inputs[i]);
         }
     }
 }

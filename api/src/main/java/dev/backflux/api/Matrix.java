@@ -9,8 +9,8 @@ import dev.backflux.api.internal.DenseMatrix;
  * columns are the units of a layer. Nothing a caller does to what a {@code Matrix} returns can change
  * the matrix: {@link #row(int)} and {@link #toArray()} return fresh copies.
  *
- * <p>Two matrices are equal when they have the same shape and the same elements, compared as
- * {@link Double#equals(Object)} does.
+ * <p>The matrices Backflux creates are equal when they have the same shape and the same elements,
+ * compared as {@link Double#equals(Object)} does.
  */
 public interface Matrix {
 
@@ -58,6 +58,13 @@ public interface Matrix {
      * @throws IndexOutOfBoundsException if {@code row} is out of range
      */
     double[] row(int row);
+
+    /**
+     * Returns a copy of every element, row after row.
+     *
+     * @return a new array of {@code rows() * columns()} elements that the caller owns
+     */
+    double[] toRowMajorArray();
 
     /**
      * Returns a copy of the whole matrix as rows.

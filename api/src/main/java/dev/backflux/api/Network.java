@@ -195,6 +195,14 @@ public final class Network {
                             + layerSizes[i] + " in " + Arrays.toString(layerSizes));
                 }
             }
+            for (int k = 0; k + 1 < layerSizes.length; k++) {
+                long weights = (long) layerSizes[k] * layerSizes[k + 1];
+                if (weights > DenseMatrix.MAX_ELEMENTS) {
+                    throw new IllegalArgumentException("layerSizes: weights(" + k + ") expected at most "
+                            + DenseMatrix.MAX_ELEMENTS + " elements, actual " + layerSizes[k] + "x"
+                            + layerSizes[k + 1] + " = " + weights + " in " + Arrays.toString(layerSizes));
+                }
+            }
             this.layerSizes = layerSizes.clone();
             return this;
         }

@@ -143,8 +143,17 @@ public final class TrainingData {
                 ? ", " + validationInputs.rows() + " validation examples]" : "]");
     }
 
-    /** Used by {@link Trainer}: checks that the data fits the network's first and last layer. */
+    /** Used by {@link Trainer}: checks that the data fits the network's first and last layer, and its layers fit in arrays. */
     void checkFits(Network network) {
+        int rows = Math.max(inputs.rows(), hasValidation() ? validationInputs.rows() : 0);
+        for (int layer = 0; layer < network.layerCount(); layer++) {
+            long elements = (long) rows * network.layerSize(layer);
+            if (elements > DenseMatrix.MAX_ELEMENTS) {
+                throw new IllegalArgumentException("data: layer " + layer + " of " + rows + " examples expected at most "
+                        + DenseMatrix.MAX_ELEMENTS + " elements, actual " + rows + "x" + network.layerSize(layer)
+                        + " = " + elements);
+            }
+        }
         int first = network.layerSize(0);
         int last = network.layerSize(network.layerCount() - 1);
         if (inputs.columns() != first) {

@@ -17,6 +17,16 @@ import java.util.OptionalDouble;
  * </ol>
  * So {@code weights(...)} of step {@code s} are the weights that produced the layers of step {@code s + 1}.
  *
+ * <p>Layers are numbered from 0 (the inputs) to {@code layerCount() - 1} (the output); errors and deltas
+ * exist for the non-input layers 1 to {@code layerCount() - 1}; weight matrix {@code k} sits between
+ * layers {@code k} and {@code k + 1}. To walk a step from the output down:
+ * <pre>{@code
+ * for (int layer = step.layerCount() - 1; layer >= 1; layer--) {
+ *     Matrix error = step.error(layer);
+ *     Matrix delta = step.delta(layer);
+ * }
+ * }</pre>
+ *
  * <p>Everything a step hands out is read only; nothing a subscriber does to it changes the run or
  * another subscriber's snapshot. A step may be kept as long as needed; it holds its own arrays.
  */
@@ -60,13 +70,6 @@ public interface TrainingStep {
     Matrix output();
 
     /**
-     * Returns the errors of the non-input layers: element {@code i} is {@code error(i + 1)}.
-     *
-     * @return an unmodifiable list of {@code layerCount() - 1} matrices
-     */
-    List<Matrix> errors();
-
-    /**
      * Returns the error of one non-input layer: {@code targets - output} for the output layer, the error
      * sent back through the weights ({@code delta(layer + 1) · Wᵀ}) for a hidden layer.
      *
@@ -75,13 +78,6 @@ public interface TrainingStep {
      * @throws IndexOutOfBoundsException if {@code layer} is out of range
      */
     Matrix error(int layer);
-
-    /**
-     * Returns the deltas of the non-input layers: element {@code i} is {@code delta(i + 1)}.
-     *
-     * @return an unmodifiable list of {@code layerCount() - 1} matrices
-     */
-    List<Matrix> deltas();
 
     /**
      * Returns the delta ("error weighted derivative") of one non-input layer: {@code error(layer) ⊙ f'(layer(layer))}.

@@ -48,6 +48,12 @@ class NetworkTests {
     }
 
     @Test
+    void layerSizesWhoseWeightsWouldNotFitInAnArrayAreRejected() {
+        assertMessage("layerSizes: weights(1) expected at most 2147483639 elements, actual 60000x60000 = 3600000000"
+                + " in [3, 60000, 60000, 1]", () -> Network.of(3, 60000, 60000, 1));
+    }
+
+    @Test
     void aNanInfiniteOrNegativeLearningRateIsRejected() {
         assertMessage("learningRate: expected a finite value >= 0, actual NaN",
                 () -> Network.builder().learningRate(Double.NaN));

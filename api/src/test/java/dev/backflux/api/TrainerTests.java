@@ -30,6 +30,13 @@ class TrainerTests {
     }
 
     @Test
+    void dataWhoseLayersWouldNotFitInAnArrayIsRejected() {
+        TrainingData many = TrainingData.of(new double[100_000][3], new double[100_000][1]);
+        assertMessage("data: layer 1 of 100000 examples expected at most 2147483639 elements, actual 100000x30000"
+                + " = 3000000000", () -> Trainer.train(Network.of(3, 30_000, 1), many, 10));
+    }
+
+    @Test
     void nullArgumentsAreRejectedByName() {
         assertEquals("network", assertThrows(NullPointerException.class, () -> Trainer.train(null, XOR, 1)).getMessage());
         assertEquals("data", assertThrows(NullPointerException.class,

@@ -54,11 +54,22 @@ final class BackPropagation {
      * @return the layers {@code L0 .. Ln}, {@code L0} being {@code inputs} itself
      */
     double[][] forward(double[] inputs, int examples, double[][] weights) {
+        return forward(inputs, examples, weights, null);
+    }
+
+    /**
+     * Runs the forward pass; when {@code weightedSums} is not null, also keeps each layer's input
+     * {@code L_k · W_k} (before the activation) at index {@code k + 1}.
+     */
+    private double[][] forward(double[] inputs, int examples, double[][] weights, double[][] weightedSums) {
         double[][] layers = new double[sizes.length][];
         layers[0] = inputs;
         for (int k = 0; k < weights.length; k++) {
             double[] next = new double[examples * sizes[k + 1]];
             MatrixKernels.multiply(layers[k], weights[k], next, examples, sizes[k], sizes[k + 1]);
+            if (weightedSums != null) {
+                weightedSums[k + 1] = next.clone();
+            }
             activation.apply(next);
             layers[k + 1] = next;
         }
@@ -72,7 +83,9 @@ final class BackPropagation {
      */
     Result step(double[] inputs, double[] targets, int examples, double[][] weights) {
         int n = weights.length;
-        double[][] layers = forward(inputs, examples, weights);
+        boolean fromOutput = activation.hasDerivativeFromOutput();
+        double[][] weightedSums = fromOutput ? null : new double[sizes.length][];
+        double[][] layers = forward(inputs, examples, weights, weightedSums);
         double[][] errors = new double[n][];
         double[][] deltas = new double[n][];
 
@@ -86,7 +99,11 @@ final class BackPropagation {
         for (int k = n - 1; k >= 0; k--) {
             double[] error = errors[k];
             double[] delta = new double[error.length];
-            activation.derivativeFromOutput(layers[k + 1], delta);
+            if (fromOutput) {
+                activation.derivativeFromOutput(layers[k + 1], delta);
+            } else {
+                activation.derivative(weightedSums[k + 1], delta);
+            }
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = error[i] * delta[i];
             }

@@ -9,17 +9,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** A {@link TrainedNetwork} over the read-only weights of a snapshot. */
+/** A {@link TrainedNetwork} over the weights of a snapshot: arrays the engine wrote once and never writes again. */
 final class FixedWeightsNetwork implements TrainedNetwork {
 
     private final int[] sizes;
     private final Activation activation;
+    private final double[][] weightArrays;
     private final List<Matrix> weights;
     private final BackPropagation math;
 
-    FixedWeightsNetwork(int[] sizes, Activation activation, List<Matrix> weights) {
+    FixedWeightsNetwork(int[] sizes, Activation activation, double[][] weightArrays, List<Matrix> weights) {
         this.sizes = sizes;
         this.activation = activation;
+        this.weightArrays = weightArrays;
         this.weights = weights;
         this.math = new BackPropagation(sizes, activation, 0);
     }
@@ -41,12 +43,12 @@ final class FixedWeightsNetwork implements TrainedNetwork {
 
     @Override
     public Matrix predict(double[][] inputs) {
-        DenseMatrix matrix = DenseMatrix.copyOf("inputs", inputs, true);
-        if (matrix.columns() != sizes[0]) {
+        double[] data = DenseMatrix.rowMajorCopyOf("inputs", inputs, true);
+        if (inputs[0].length != sizes[0]) {
             throw new IllegalArgumentException("inputs: expected " + sizes[0]
-                    + " columns (the input layer size), actual " + matrix.columns());
+                    + " columns (the input layer size), actual " + inputs[0].length);
         }
-        return DenseMatrix.wrap(matrix.rows(), sizes[sizes.length - 1], forward(DenseMatrix.readOnlyData(matrix), matrix.rows()));
+        return DenseMatrix.wrap(inputs.length, sizes[sizes.length - 1], output(data, inputs.length));
     }
 
     @Override
@@ -56,15 +58,12 @@ final class FixedWeightsNetwork implements TrainedNetwork {
             throw new IllegalArgumentException("input: expected " + sizes[0]
                     + " values (the input layer size), actual " + input.length);
         }
-        return predict(new double[][] {input}).row(0);
+        DenseMatrix.checkFinite("input", input);
+        return output(input.clone(), 1);
     }
 
-    private double[] forward(double[] inputs, int examples) {
-        double[][] w = new double[weights.size()][];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = DenseMatrix.readOnlyData(weights.get(k));
-        }
-        double[][] layers = math.forward(inputs, examples, w);
+    private double[] output(double[] inputs, int examples) {
+        double[][] layers = math.forward(inputs, examples, weightArrays);
         return layers[layers.length - 1];
     }
 

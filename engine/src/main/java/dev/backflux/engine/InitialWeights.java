@@ -1,7 +1,7 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Network;
-import dev.backflux.api.internal.DenseMatrix;
+import dev.backflux.api.Matrix;
 
 import java.util.List;
 
@@ -12,13 +12,13 @@ final class InitialWeights {
     }
 
     /**
-     * Returns the initial weights of {@code network}, row-major, one array per weight matrix. The arrays
-     * are read only: explicit weights are shared with the network, never copied.
+     * Returns the initial weights of {@code network}, row-major, one fresh array per weight matrix that the
+     * run owns: explicit weights are copied once per run.
      */
     static double[][] of(Network network) {
         int[] sizes = network.layerSizes();
         return network.initialWeights()
-                .map(InitialWeights::readOnly)
+                .map(InitialWeights::copies)
                 .orElseGet(() -> fromSeed(sizes, network.seed().orElseThrow()));
     }
 
@@ -39,10 +39,10 @@ final class InitialWeights {
         return weights;
     }
 
-    private static double[][] readOnly(List<dev.backflux.api.Matrix> matrices) {
+    private static double[][] copies(List<Matrix> matrices) {
         double[][] weights = new double[matrices.size()][];
         for (int k = 0; k < weights.length; k++) {
-            weights[k] = DenseMatrix.readOnlyData(matrices.get(k));
+            weights[k] = matrices.get(k).toRowMajorArray();
         }
         return weights;
     }

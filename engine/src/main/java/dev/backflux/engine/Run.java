@@ -5,7 +5,6 @@ import dev.backflux.api.Network;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingDivergedException;
 import dev.backflux.api.TrainingStep;
-import dev.backflux.api.internal.DenseMatrix;
 
 import java.util.OptionalDouble;
 
@@ -34,10 +33,11 @@ final class Run {
         this.sizes = network.layerSizes();
         this.math = new BackPropagation(sizes, network.activation(), network.learningRate());
         this.inputs = data.inputs();
-        this.inputData = DenseMatrix.readOnlyData(data.inputs());
-        this.targetData = DenseMatrix.readOnlyData(data.targets());
-        this.validationInputs = data.validationInputs().map(DenseMatrix::readOnlyData).orElse(null);
-        this.validationTargets = data.validationTargets().map(DenseMatrix::readOnlyData).orElse(null);
+        // One copy per run, never per step: the run owns these arrays and never writes them.
+        this.inputData = data.inputs().toRowMajorArray();
+        this.targetData = data.targets().toRowMajorArray();
+        this.validationInputs = data.validationInputs().map(Matrix::toRowMajorArray).orElse(null);
+        this.validationTargets = data.validationTargets().map(Matrix::toRowMajorArray).orElse(null);
         this.validationExamples = data.validationInputs().map(Matrix::rows).orElse(0);
         this.steps = steps;
         this.weights = InitialWeights.of(network);

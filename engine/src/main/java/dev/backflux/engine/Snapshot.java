@@ -17,9 +17,10 @@ final class Snapshot implements TrainingStep {
     private final int[] sizes;
     private final Activation activation;
     private final List<Matrix> layers;
-    private final List<Matrix> errors;
-    private final List<Matrix> deltas;
+    private final Matrix[] errors;
+    private final Matrix[] deltas;
     private final List<Matrix> weights;
+    private final double[][] weightArrays;
     private final double meanAbsoluteError;
     private final OptionalDouble validationMeanAbsoluteError;
 
@@ -42,9 +43,10 @@ final class Snapshot implements TrainingStep {
             weightMatrices[k] = DenseMatrix.wrap(sizes[k], sizes[k + 1], result.weights[k]);
         }
         this.layers = List.of(layerMatrices);
-        this.errors = List.of(errorMatrices);
-        this.deltas = List.of(deltaMatrices);
+        this.errors = errorMatrices;
+        this.deltas = deltaMatrices;
         this.weights = List.of(weightMatrices);
+        this.weightArrays = result.weights;
         this.meanAbsoluteError = result.meanAbsoluteError;
         this.validationMeanAbsoluteError = validationMeanAbsoluteError;
     }
@@ -75,23 +77,13 @@ final class Snapshot implements TrainingStep {
     }
 
     @Override
-    public List<Matrix> errors() {
-        return errors;
-    }
-
-    @Override
     public Matrix error(int layer) {
-        return errors.get(nonInputLayer(layer) - 1);
-    }
-
-    @Override
-    public List<Matrix> deltas() {
-        return deltas;
+        return errors[nonInputLayer(layer) - 1];
     }
 
     @Override
     public Matrix delta(int layer) {
-        return deltas.get(nonInputLayer(layer) - 1);
+        return deltas[nonInputLayer(layer) - 1];
     }
 
     @Override
@@ -116,7 +108,7 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public TrainedNetwork network() {
-        return new FixedWeightsNetwork(sizes, activation, weights);
+        return new FixedWeightsNetwork(sizes, activation, weightArrays, weights);
     }
 
     private int nonInputLayer(int layer) {

@@ -19,15 +19,48 @@ class GradientCheckTests {
 
     private final Random random = new Random(20261128);
 
+    /** Swish, {@code x · sigmoid(x)}: its slope cannot be told from its output, only from its input. */
+    private static final Activation SWISH = new Activation() {
+        @Override
+        public double apply(double input) {
+            return input / (1 + Math.exp(-input));
+        }
+
+        @Override
+        public double derivativeFromOutput(double output) {
+            throw new UnsupportedOperationException("swish has no derivative in terms of its output");
+        }
+
+        @Override
+        public double derivative(double input) {
+            double sigmoid = 1 / (1 + Math.exp(-input));
+            return sigmoid + input * sigmoid * (1 - sigmoid);
+        }
+
+        @Override
+        public boolean hasDerivativeFromOutput() {
+            return false;
+        }
+    };
+
     @Test
     void theWeightChangeOfOneStepIsTheLearningRateTimesTheNegativeGradient() {
+        checkGradient(Activation.sigmoid());
+    }
+
+    @Test
+    void anActivationWithOnlyAnInputDerivativeIsDifferentiatedFromTheLayersInputs() {
+        checkGradient(SWISH);
+    }
+
+    private void checkGradient(Activation activation) {
         double[] inputs = uniform(EXAMPLES * SIZES[0], -1, 1);
         double[] targets = uniform(EXAMPLES * SIZES[SIZES.length - 1], 0, 1);
         double[][] weights = new double[SIZES.length - 1][];
         for (int k = 0; k < weights.length; k++) {
             weights[k] = uniform(SIZES[k] * SIZES[k + 1], -1, 1);
         }
-        BackPropagation math = new BackPropagation(SIZES, Activation.sigmoid(), LEARNING_RATE);
+        BackPropagation math = new BackPropagation(SIZES, activation, LEARNING_RATE);
 
         BackPropagation.Result result = math.step(inputs, targets, EXAMPLES, weights);
 

@@ -37,9 +37,13 @@ class MersenneTwisterTests {
     }
 
     @Test
-    void theLargestSeedIsUsedAsAnUnsigned32BitValue() {
+    void theSmallestAndLargestSeedsGiveNumpysDoubles() {
+        // np.random.seed(s); np.random.random(2) with numpy 2.4
+        MersenneTwister zero = new MersenneTwister(0);
+        assertEquals(0.5488135039273248, zero.nextDouble(), 0.0);
+        assertEquals(0.7151893663724195, zero.nextDouble(), 0.0);
         MersenneTwister largest = new MersenneTwister(0xFFFF_FFFFL);
-        MersenneTwister minusOne = new MersenneTwister(-1);
-        assertEquals(largest.nextInt(), minusOne.nextInt());
+        assertEquals(0.0976320289940138, largest.nextDouble(), 0.0);
+        assertEquals(0.9123828453026218, largest.nextDouble(), 0.0);
     }
 }

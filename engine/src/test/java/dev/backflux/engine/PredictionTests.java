@@ -50,7 +50,7 @@ class PredictionTests {
         assertEquals("input: expected 3 values (the input layer size), actual 2", one.getMessage());
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> network.predict(1, Double.NaN, 1));
-        assertEquals("inputs[0][1]: expected a finite value, actual NaN", nan.getMessage());
+        assertEquals("input[1]: expected a finite value, actual NaN", nan.getMessage());
         assertThrows(NullPointerException.class, () -> network.predict((double[][]) null));
     }
 }

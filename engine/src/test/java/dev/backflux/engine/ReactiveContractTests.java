@@ -3,11 +3,14 @@ package dev.backflux.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -81,54 +84,78 @@ class ReactiveContractTests {
         assertEquals(100, counting.computedSteps());
         assertEquals(50, first.size());
         for (int i = 0; i < 50; i++) {
-            TrainingStep a = first.get(i);
-            TrainingStep b = second.get(i);
-            assertNotSame(a, b);
-            assertEquals(a.step(), b.step());
-            assertEquals(a.meanAbsoluteError(), b.meanAbsoluteError(), 0.0);
-            assertEquals(a.layers(), b.layers());
-            assertEquals(a.errors(), b.errors());
-            assertEquals(a.deltas(), b.deltas());
-            assertEquals(a.weights(), b.weights());
+            assertNotSame(first.get(i), second.get(i));
+            assertSameValues(first.get(i), second.get(i));
         }
     }
 
     @Test
-    void nothingASubscriberDoesToASnapshotChangesTheRunOrAnotherSnapshot() {
-        Flux<TrainingStep> flux = Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 3);
+    void nothingASubscriberDoesToASnapshotChangesTheRunOrAnotherSubscribersSnapshot() {
+        Flux<TrainingStep> flux = Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5);
         List<TrainingStep> untouched = flux.collectList().block();
-        List<TrainingStep> mutated = flux
-                .doOnNext(ReactiveContractTests::scribbleOverEverything)
-                .collectList()
-                .block();
+
+        // One run shared by two subscribers: the first scribbles over everything it is handed.
+        Flux<TrainingStep> shared = flux.publish().autoConnect(2);
+        List<TrainingStep> seenBySecond = new ArrayList<>();
+        shared.subscribe(ReactiveContractTests::scribbleOverEverything);
+        shared.doOnNext(seenBySecond::add).blockLast();
+
+        assertEquals(5, seenBySecond.size());
+        for (int i = 0; i < 5; i++) {
+            assertSameValues(untouched.get(i), seenBySecond.get(i));
+        }
+    }
+
+    @Test
+    void changingTheCallersArraysAfterAssemblyChangesNothing() {
+        double[][] inputs = {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}};
+        double[][] targets = {{0}, {1}, {1}, {0}};
+        double[][] w0 = {{0.1, 0.2}, {0.3, 0.4}, {0.5, 0.6}};
+        double[][] w1 = {{0.7}, {0.8}};
+        Network explicit = Network.builder().layerSizes(3, 2, 1).weights(w0, w1).build();
+        Flux<TrainingStep> flux = Trainer.train(explicit, TrainingData.of(inputs, targets), 3);
+        List<TrainingStep> before = flux.collectList().block();
+
+        inputs[0][0] = 9;
+        targets[0][0] = 9;
+        w0[0][0] = 9;
+        w1[0][0] = 9;
+        List<TrainingStep> after = flux.collectList().block();
 
         for (int i = 0; i < 3; i++) {
-            assertEquals(untouched.get(i).weights(), mutated.get(i).weights());
-            assertEquals(untouched.get(i).layers(), mutated.get(i).layers());
-            assertEquals(untouched.get(i).errors(), mutated.get(i).errors());
-            assertEquals(untouched.get(i).deltas(), mutated.get(i).deltas());
-            assertEquals(untouched.get(i).meanAbsoluteError(), mutated.get(i).meanAbsoluteError(), 0.0);
+            assertSameValues(before.get(i), after.get(i));
         }
-        assertArrayEquals(Tutorial.INPUTS, untouched.get(0).layer(0).toArray());
     }
 
     private static void scribbleOverEverything(TrainingStep step) {
-        for (List<Matrix> matrices : List.of(step.layers(), step.errors(), step.deltas(), step.weights())) {
-            for (Matrix matrix : matrices) {
-                double[][] copy = matrix.toArray();
-                copy[0][0] = Double.NaN;
-                matrix.row(0)[0] = Double.NaN;
-            }
-            assertThrowsOnChange(matrices);
+        List<Matrix> matrices = new ArrayList<>(step.layers());
+        matrices.addAll(step.weights());
+        matrices.addAll(step.network().weights());
+        for (int layer = 1; layer < step.layerCount(); layer++) {
+            matrices.add(step.error(layer));
+            matrices.add(step.delta(layer));
         }
+        for (Matrix matrix : matrices) {
+            matrix.toArray()[0][0] = Double.NaN;
+            matrix.row(0)[0] = Double.NaN;
+            matrix.toRowMajorArray()[0] = Double.NaN;
+        }
+        step.network().layerSizes()[0] = 99;
+        assertThrows(UnsupportedOperationException.class, () -> step.layers().set(0, Matrix.of(new double[][] {{1}})));
+        assertThrows(UnsupportedOperationException.class, () -> step.weights().clear());
+        assertThrows(UnsupportedOperationException.class, () -> step.network().weights().clear());
     }
 
-    private static void assertThrowsOnChange(List<Matrix> matrices) {
-        try {
-            matrices.set(0, Matrix.of(new double[][] {{1}}));
-        } catch (UnsupportedOperationException expected) {
-            return;
+    private static void assertSameValues(TrainingStep expected, TrainingStep actual) {
+        assertEquals(expected.step(), actual.step());
+        assertEquals(expected.meanAbsoluteError(), actual.meanAbsoluteError(), 0.0);
+        assertEquals(expected.layers(), actual.layers());
+        assertEquals(expected.weights(), actual.weights());
+        for (int layer = 1; layer < expected.layerCount(); layer++) {
+            assertEquals(expected.error(layer), actual.error(layer));
+            assertEquals(expected.delta(layer), actual.delta(layer));
         }
-        throw new AssertionError("a snapshot's list of matrices accepted a change");
+        assertArrayEquals(expected.network().layerSizes(), actual.network().layerSizes());
+        assertEquals(expected.network().predict(Tutorial.INPUTS), actual.network().predict(Tutorial.INPUTS));
     }
 }

@@ -40,7 +40,13 @@ public final class Examples implements Runnable {
 
     /** Returns the command line that runs the examples; tests redirect its output. */
     static CommandLine commandLine() {
-        return new CommandLine(new Examples());
+        return new CommandLine(new Examples()).setParameterExceptionHandler((error, args) -> {
+            // An unknown name: say so, then list every example (picocli alone may only suggest near names).
+            CommandLine commandLine = error.getCommandLine();
+            commandLine.getErr().println(error.getMessage());
+            commandLine.usage(commandLine.getErr());
+            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+        });
     }
 
     /** No example named: list them. */

@@ -91,7 +91,10 @@ class ExamplesTests {
         assertEquals(2, run("four-layer"));
 
         String text = err.toString();
-        assertTrue(text.contains("Unmatched argument at index 0: 'four-layer'"), text);
-        assertTrue(text.contains("three-layer"), text);
+        assertTrue(text.startsWith("Unmatched argument at index 0: 'four-layer'"), text);
+        for (String name : List.of("two-layer", "three-layer", "predict")) {
+            assertTrue(text.contains("  " + name + " "), text);
+        }
+        assertEquals("", out.toString());
     }
 }

@@ -10,9 +10,13 @@ import java.util.Objects;
  *
  * <p>Internal: exported to the Backflux modules only. {@link #wrap} takes ownership of the array
  * without copying it; the caller promises never to write it again. That is what lets the engine
- * publish every step as an immutable snapshot without a defensive copy.
+ * publish every step as an immutable snapshot without a defensive copy. Nothing here hands the array
+ * out again: every accessor returns a copy, so a matrix that someone else wrapped cannot be changed.
  */
 public final class DenseMatrix implements Matrix {
+
+    /** The most elements a Java array holds on common JVMs. */
+    public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
     /** Larger matrices print their shape only. */
     private static final int MAX_PRINTED_ELEMENTS = 64;
@@ -55,6 +59,21 @@ public final class DenseMatrix implements Matrix {
      * @throws IllegalArgumentException naming {@code name}, the row and column, the expected and the actual value
      */
     public static DenseMatrix copyOf(String name, double[][] values, boolean requireFinite) {
+        double[] data = rowMajorCopyOf(name, values, requireFinite);
+        return new DenseMatrix(values.length, values[0].length, data);
+    }
+
+    /**
+     * Checks rows as {@link #copyOf} does and returns their elements, row after row, in a new array.
+     *
+     * @param name the argument's name, used in error messages
+     * @param values the rows
+     * @param requireFinite whether NaN and infinite values are rejected
+     * @return a new array that the caller owns
+     * @throws NullPointerException naming {@code name} if {@code values} or a row is null
+     * @throws IllegalArgumentException naming {@code name}, the row and column, the expected and the actual value
+     */
+    public static double[] rowMajorCopyOf(String name, double[][] values, boolean requireFinite) {
         Objects.requireNonNull(values, name);
         if (values.length == 0) {
             throw new IllegalArgumentException(name + ": expected at least one row, actual 0 rows");
@@ -64,7 +83,11 @@ public final class DenseMatrix implements Matrix {
         if (columns == 0) {
             throw new IllegalArgumentException(name + "[0]: expected at least one column, actual 0 columns");
         }
-        double[] data = new double[Math.multiplyExact(values.length, columns)];
+        if ((long) values.length * columns > MAX_ELEMENTS) {
+            throw new IllegalArgumentException(name + ": expected at most " + MAX_ELEMENTS + " elements, actual "
+                    + values.length + "x" + columns);
+        }
+        double[] data = new double[values.length * columns];
         for (int r = 0; r < values.length; r++) {
             double[] row = values[r];
             int index = r;
@@ -74,36 +97,26 @@ public final class DenseMatrix implements Matrix {
                         + " columns (as " + name + "[0]), actual " + row.length + " (ragged rows)");
             }
             if (requireFinite) {
-                for (int c = 0; c < columns; c++) {
-                    if (!Double.isFinite(row[c])) {
-                        throw new IllegalArgumentException(name + "[" + r + "][" + c
-                                + "]: expected a finite value, actual " + row[c]);
-                    }
-                }
+                checkFinite(name + "[" + r + "]", row);
             }
             System.arraycopy(row, 0, data, r * columns, columns);
         }
-        return new DenseMatrix(values.length, columns, data);
+        return data;
     }
 
     /**
-     * Returns the row-major elements of any matrix: the backing array of a {@code DenseMatrix}
-     * (which the caller must not write), a copy for any other implementation.
+     * Checks that every value is finite.
      *
-     * @param matrix the matrix
-     * @return {@code rows * columns} elements, row after row; read only
+     * @param name the array's name, used in error messages
+     * @param values the values
+     * @throws IllegalArgumentException naming {@code name[i]} and the first NaN or infinite value
      */
-    public static double[] readOnlyData(Matrix matrix) {
-        if (matrix instanceof DenseMatrix) {
-            return ((DenseMatrix) matrix).data;
-        }
-        double[] data = new double[matrix.rows() * matrix.columns()];
-        for (int r = 0; r < matrix.rows(); r++) {
-            for (int c = 0; c < matrix.columns(); c++) {
-                data[r * matrix.columns() + c] = matrix.get(r, c);
+    public static void checkFinite(String name, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "]: expected a finite value, actual " + values[i]);
             }
         }
-        return data;
     }
 
     @Override
@@ -132,6 +145,11 @@ public final class DenseMatrix implements Matrix {
     }
 
     @Override
+    public double[] toRowMajorArray() {
+        return data.clone();
+    }
+
+    @Override
     public double[][] toArray() {
         double[][] copy = new double[rows][];
         for (int r = 0; r < rows; r++) {
@@ -145,14 +163,11 @@ public final class DenseMatrix implements Matrix {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof Matrix)) {
+        if (!(other instanceof DenseMatrix)) {
             return false;
         }
-        Matrix that = (Matrix) other;
-        if (that.rows() != rows || that.columns() != columns) {
-            return false;
-        }
-        return Arrays.equals(data, readOnlyData(that));
+        DenseMatrix that = (DenseMatrix) other;
+        return that.rows == rows && that.columns == columns && Arrays.equals(data, that.data);
     }
 
     @Override
