@@ -6,6 +6,10 @@
  */
 module dev.backflux.engine {
     requires dev.backflux.api;
+    requires org.slf4j;
+
+    uses dev.backflux.api.spi.Plugin;
 
     provides dev.backflux.api.spi.TrainingEngine with dev.backflux.engine.ReactorTrainingEngine;
+    provides dev.backflux.api.spi.Plugin with dev.backflux.engine.SigmoidPlugin;
 }

@@ -1,10 +1,10 @@
 package dev.backflux.api;
 
+import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.TrainingEngine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.ServiceLoader;
 import reactor.core.publisher.Flux;
 
@@ -28,8 +28,32 @@ public final class Trainer {
     }
 
     /**
+     * Starts assembling a run with plugins: set its step count, select plugins, then {@code build()}.
+     *
+     * @param network the network to train
+     * @param data the examples; its inputs as wide as the input layer, its targets as wide as the output layer
+     * @return a new builder, never {@code null}
+     * @throws NullPointerException if {@code network} or {@code data} is {@code null}
+     */
+    public static Training.Builder training(Network network, TrainingData data) {
+        return new Training.Builder(network, data);
+    }
+
+    /**
+     * Returns every plugin available on the class path or module path, sorted by id.
+     *
+     * @return an unmodifiable list, never {@code null}
+     * @throws IllegalStateException if no engine is on the path, or two plugins share an id
+     */
+    public static List<Plugin> plugins() {
+        return engine().plugins();
+    }
+
+    /**
      * Returns a cold {@code Flux} that trains {@code network} on {@code data} for {@code steps} full-batch
-     * steps, one {@link TrainingStep} per step.
+     * steps, one {@link TrainingStep} per step. Plugins listed in the {@code backflux.plugins} system
+     * property apply (see {@link Training.Builder}); {@code Trainer.training(network, data).steps(steps)
+     * .build().flux()} is the same call.
      *
      * <p>Nothing is computed before subscription. Each subscription trains its own run from the same
      * initial weights, so every subscriber sees the same steps. Demand drives the computation: a request
@@ -43,21 +67,17 @@ public final class Trainer {
      * @param steps the number of steps, at least 1
      * @return the steps, never {@code null}
      * @throws NullPointerException if {@code network} or {@code data} is {@code null}
-     * @throws IllegalArgumentException if {@code steps} is below 1 or the data does not fit the network,
-     *                                  naming the argument, the expected and the actual value
+     * @throws IllegalArgumentException if {@code steps} is below 1, the data does not fit the network, or the
+     *                                  plugin configuration is wrong, naming the argument, the expected and the
+     *                                  actual value
      * @throws IllegalStateException if no engine, or more than one, is on the path
      */
     public static Flux<TrainingStep> train(Network network, TrainingData data, long steps) {
-        Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(data, "data");
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps: expected at least 1, actual " + steps);
-        }
-        data.checkFits(network);
-        return engine().train(network, data, steps);
+        return training(network, data).steps(steps).build().flux();
     }
 
-    private static TrainingEngine engine() {
+    /** Returns the engine found on the path, loading it on first use. */
+    static TrainingEngine engine() {
         TrainingEngine found = engine;
         if (found == null) {
             found = loadEngine();

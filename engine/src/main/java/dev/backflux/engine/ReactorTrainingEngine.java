@@ -1,32 +1,47 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Network;
+import dev.backflux.api.Training;
 import dev.backflux.api.TrainingData;
-import dev.backflux.api.TrainingStep;
+import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.TrainingEngine;
-import reactor.core.publisher.Flux;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The engine Backflux ships: each subscription creates its own {@link Run} and computes one step per
- * request with {@link Flux#generate}, on the requesting thread.
+ * The engine Backflux ships: resolves a run's plugins at assembly, and computes one step per request with
+ * {@link reactor.core.publisher.Flux#generate}, on the requesting thread.
  *
- * <p>Public only so that {@link java.util.ServiceLoader} can instantiate it on the class path;
- * applications use {@link dev.backflux.api.Trainer}.
+ * <p>Plugins are discovered once, from the class loader that loaded the engine. Public only so that
+ * {@link java.util.ServiceLoader} can instantiate it on the class path; applications use
+ * {@link dev.backflux.api.Trainer}.
  */
 public final class ReactorTrainingEngine implements TrainingEngine {
+
+    private volatile PluginRegistry registry;
 
     /** Creates the engine; called by {@link java.util.ServiceLoader}. */
     public ReactorTrainingEngine() {
     }
 
     @Override
-    public Flux<TrainingStep> train(Network network, TrainingData data, long steps) {
-        return Flux.generate(() -> new Run(network, data, steps), (run, sink) -> {
-            sink.next(run.next());
-            if (run.isDone()) {
-                sink.complete();
-            }
-            return run;
-        });
+    public Training prepare(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
+                            Map<String, String> configuration) {
+        return new ConfiguredTraining(network, data, steps,
+                PluginSelection.resolve(registry(), plugins, configuration));
+    }
+
+    @Override
+    public List<Plugin> plugins() {
+        return registry().all();
+    }
+
+    private PluginRegistry registry() {
+        PluginRegistry found = registry;
+        if (found == null) {
+            found = PluginRegistry.load(ReactorTrainingEngine.class.getClassLoader());
+            registry = found;
+        }
+        return found;
     }
 }

@@ -1,25 +1,37 @@
 package dev.backflux.api.spi;
 
 import dev.backflux.api.Network;
+import dev.backflux.api.Training;
 import dev.backflux.api.TrainingData;
-import dev.backflux.api.TrainingStep;
-import reactor.core.publisher.Flux;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The service that computes training runs; {@code backflux-engine} provides it and
+ * The service that computes training runs and finds plugins; {@code backflux-engine} provides it and
  * {@link dev.backflux.api.Trainer} finds it with {@link java.util.ServiceLoader}.
  *
- * <p>Applications do not call this interface; they call {@link dev.backflux.api.Trainer#train}.
+ * <p>Applications do not call this interface; they call {@link dev.backflux.api.Trainer}.
  */
 public interface TrainingEngine {
 
     /**
-     * Returns the cold flux of {@code steps} training steps, as {@link dev.backflux.api.Trainer#train} documents.
+     * Assembles a run, resolving and checking its plugins, as {@link Training.Builder#build()} documents.
      *
      * @param network the network, validated
      * @param data the data, already checked to fit the network
      * @param steps the number of steps, at least 1
-     * @return the steps, never {@code null}
+     * @param plugins the plugins selected in code, in order, with their options by name
+     * @param configuration {@code backflux.*} keys: more plugins and options
+     * @return the run, never {@code null}
+     * @throws IllegalArgumentException if a plugin id is unknown or an option is rejected
      */
-    Flux<TrainingStep> train(Network network, TrainingData data, long steps);
+    Training prepare(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
+                     Map<String, String> configuration);
+
+    /**
+     * Returns every available plugin, sorted by id.
+     *
+     * @return an unmodifiable list, never {@code null}
+     */
+    List<Plugin> plugins();
 }

@@ -1,0 +1,103 @@
+package dev.backflux.api;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * How and why a run ended, with its last and best steps: what {@link Training#result()} emits and what
+ * plugins' end listeners receive.
+ *
+ * <p>The best step is the one with the lowest validation error when the data has a validation part, and
+ * the lowest training error otherwise (the first one, on ties).
+ */
+public interface TrainingResult {
+
+    /** Why a run ended. */
+    enum Reason {
+        /** Every requested step was computed. */
+        COMPLETED,
+        /** A plugin ended the run early ({@link #stoppedBy()} names it, {@link #condition()} says why). */
+        STOPPED,
+        /** The subscriber cancelled the run (for example with {@code take}, {@code dispose()} or a timeout). */
+        CANCELLED,
+        /** The run ended with an error: a divergence, a plugin's failure or a subscriber's exception. */
+        FAILED
+    }
+
+    /**
+     * Returns why the run ended.
+     *
+     * @return the reason, never {@code null}
+     */
+    Reason reason();
+
+    /**
+     * Says in words why the run ended: for example {@code "ran all 60000 requested steps"} or
+     * {@code "no improvement of at least 1.0E-4 in 500 steps"}.
+     *
+     * @return the condition, never {@code null}
+     */
+    String condition();
+
+    /**
+     * Returns the id of the plugin that stopped the run, when {@link #reason()} is {@link Reason#STOPPED} and
+     * the plugin said so through {@code PluginContext.stop}.
+     *
+     * @return the plugin's id, or an empty optional
+     */
+    Optional<String> stoppedBy();
+
+    /**
+     * Returns the number of steps the engine computed.
+     *
+     * @return at least 0
+     */
+    long stepsRun();
+
+    /**
+     * Returns the last step the engine computed.
+     *
+     * @return the step, or an empty optional if none was
+     */
+    Optional<TrainingStep> lastStep();
+
+    /**
+     * Returns the step with the lowest monitored error (validation error when there is validation data,
+     * training error otherwise).
+     *
+     * @return the step, or an empty optional if none was computed
+     */
+    Optional<TrainingStep> bestStep();
+
+    /**
+     * Returns the best step's monitored error.
+     *
+     * @return the error, or an empty optional if no step was computed
+     */
+    OptionalDouble bestError();
+
+    /**
+     * Returns the time from subscription to the end of the run.
+     *
+     * @return the elapsed time, never negative
+     */
+    Duration elapsed();
+
+    /**
+     * Returns the error that ended the run, when {@link #reason()} is {@link Reason#FAILED}.
+     *
+     * @return the error, or an empty optional
+     */
+    Optional<Throwable> error();
+
+    /**
+     * Returns the computed steps per second of elapsed time.
+     *
+     * @return the rate, 0 when no time has elapsed
+     */
+    default double stepsPerSecond() {
+        double seconds = elapsed().toNanos() / 1e9;
+        return seconds > 0 ? stepsRun() / seconds : 0;
+    }
+}

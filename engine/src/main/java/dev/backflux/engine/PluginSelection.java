@@ -1,0 +1,127 @@
+package dev.backflux.engine;
+
+import dev.backflux.api.Activation;
+import dev.backflux.api.Training;
+import dev.backflux.api.spi.ActivationPlugin;
+import dev.backflux.api.spi.Plugin;
+import dev.backflux.api.spi.PluginOptions;
+import dev.backflux.api.spi.StepPlugin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plugins a run uses, resolved at assembly from what code selected and what the configuration's
+ * {@code backflux.*} keys add: every id known, every option checked.
+ */
+final class PluginSelection {
+
+    private static final String PREFIX = "backflux.";
+
+    /** A step plugin with its options for a run. */
+    static final class Configured {
+        final StepPlugin plugin;
+        final PluginOptions options;
+
+        Configured(StepPlugin plugin, PluginOptions options) {
+            this.plugin = plugin;
+            this.options = options;
+        }
+    }
+
+    final List<Configured> stepPlugins;
+    /** The activation an activation plugin supplies, or null. */
+    final Activation activation;
+    final List<String> ids;
+
+    private PluginSelection(List<Configured> stepPlugins, Activation activation, List<String> ids) {
+        this.stepPlugins = List.copyOf(stepPlugins);
+        this.activation = activation;
+        this.ids = List.copyOf(ids);
+    }
+
+    /**
+     * Resolves the selection.
+     *
+     * @throws IllegalArgumentException naming the unknown id (with the available ones), the configuration key,
+     *                                  or the plugin, option and accepted values
+     */
+    static PluginSelection resolve(PluginRegistry registry, Map<String, Map<String, ?>> inCode,
+                                   Map<String, String> configuration) {
+        Map<String, Map<String, String>> configured = configuredOptions(registry, configuration);
+        List<String> ids = new ArrayList<>(inCode.keySet());
+        for (String id : listedPlugins(configuration)) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        List<Configured> stepPlugins = new ArrayList<>();
+        Activation activation = null;
+        String activationId = null;
+        for (String id : ids) {
+            Plugin plugin = registry.find(id);
+            if (plugin == null) {
+                throw new IllegalArgumentException("plugin: unknown id '" + id + "'; available: " + registry.ids());
+            }
+            PluginOptions options = PluginOptions.of(plugin, inCode.getOrDefault(id, Map.of()),
+                    configured.getOrDefault(id, Map.of()));
+            if (plugin instanceof ActivationPlugin) {
+                if (activationId != null) {
+                    throw new IllegalArgumentException("plugin: expected at most one activation plugin, actual '"
+                            + activationId + "' and '" + id + "'");
+                }
+                activationId = id;
+                activation = ((ActivationPlugin) plugin).activation(options);
+            } else if (plugin instanceof StepPlugin) {
+                stepPlugins.add(new Configured((StepPlugin) plugin, options));
+            } else {
+                throw new IllegalArgumentException("plugin: '" + id + "' (" + plugin.getClass().getName()
+                        + ") is neither a StepPlugin nor an ActivationPlugin");
+            }
+        }
+        // Options configured for known plugins that this run does not select are still checked: a typo fails.
+        configured.forEach((id, options) -> {
+            if (!ids.contains(id)) {
+                PluginOptions.of(registry.find(id), options);
+            }
+        });
+        return new PluginSelection(stepPlugins, activation, ids);
+    }
+
+    private static List<String> listedPlugins(Map<String, String> configuration) {
+        String listed = configuration.get(Training.Builder.PLUGINS_PROPERTY);
+        List<String> ids = new ArrayList<>();
+        if (listed != null) {
+            for (String id : listed.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Reads {@code backflux.<id>.<option>} keys, by plugin id. */
+    private static Map<String, Map<String, String>> configuredOptions(PluginRegistry registry,
+                                                                     Map<String, String> configuration) {
+        Map<String, Map<String, String>> byPlugin = new LinkedHashMap<>();
+        configuration.forEach((key, value) -> {
+            if (!key.startsWith(PREFIX) || key.equals(Training.Builder.PLUGINS_PROPERTY)) {
+                return;
+            }
+            String rest = key.substring(PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw new IllegalArgumentException(key + ": expected " + Training.Builder.PLUGINS_PROPERTY
+                        + " or backflux.<plugin id>.<option>, actual '" + key + "'");
+            }
+            String id = rest.substring(0, dot);
+            if (registry.find(id) == null) {
+                throw new IllegalArgumentException(key + ": unknown plugin id '" + id + "'; available: " + registry.ids());
+            }
+            byPlugin.computeIfAbsent(id, ignored -> new LinkedHashMap<>()).put(rest.substring(dot + 1), value);
+        });
+        return byPlugin;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.backflux.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.backflux.api.Activation;
+import dev.backflux.api.Network;
+import dev.backflux.api.Trainer;
+import dev.backflux.api.Training;
+import dev.backflux.api.TrainingStep;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Selecting plugins by id, in code and through configuration keys, with options checked at assembly. */
+class PluginSelectionTests {
+
+    private Training.Builder builder() {
+        return Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(100).configuration(Map.of());
+    }
+
+    @Test
+    void aPluginSelectedInCodeGetsItsTypedOptions() {
+        List<TrainingStep> steps = builder().plugin("stop-at", Map.of("step", 4L)).build().flux().collectList().block();
+
+        assertEquals(5, steps.size());
+    }
+
+    @Test
+    void optionsMayBeGivenAsStringsOrAsOtherWholeNumbers() {
+        assertEquals(3, builder().plugin("stop-at", Map.of("step", "2")).build().flux().count().block());
+        assertEquals(7, builder().plugin("stop-at", Map.of("step", 6)).build().flux().count().block());
+    }
+
+    @Test
+    void anUnknownOptionNameFailsAtAssemblyListingTheOptions() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> builder().plugin("stop-at", Map.of("stpe", 4L)).build());
+
+        assertEquals("stop-at: unknown option 'stpe'; expected one of [step]", error.getMessage());
+    }
+
+    @Test
+    void aBadOptionValueFailsAtAssemblyNamingThePluginTheOptionAndTheAcceptedValues() {
+        IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
+                () -> builder().plugin("stop-at", Map.of("step", "soon")).build());
+        assertEquals("stop-at: option 'step': expected an integer in [0, 9223372036854775807], actual 'soon'",
+                text.getMessage());
+
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> builder().plugin("stop-at", Map.of("step", -1L)).build());
+        assertEquals("stop-at: option 'step': expected an integer in [0, 9223372036854775807], actual -1 (Long)",
+                negative.getMessage());
+    }
+
+    @Test
+    void theConfigurationSelectsPluginsAndOverridesTheirOptions() {
+        Training training = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(100)
+                .plugin("stop-at", Map.of("step", 50L))
+                .configuration(Map.of("backflux.plugins", " failing , stop-at", "backflux.stop-at.step", "2",
+                        "backflux.failing.at", "90", "unrelated.key", "x"))
+                .build();
+
+        assertEquals(List.of("stop-at", "failing"), training.plugins());
+        assertEquals(3, training.flux().count().block());
+    }
+
+    @Test
+    void systemPropertiesSelectPluginsWithoutCodeChanges() {
+        System.setProperty("backflux.plugins", "stop-at");
+        System.setProperty("backflux.stop-at.step", "8");
+        try {
+            assertEquals(9, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 100).count().block());
+        } finally {
+            System.clearProperty("backflux.plugins");
+            System.clearProperty("backflux.stop-at.step");
+        }
+        assertEquals(100, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 100).count().block());
+    }
+
+    @Test
+    void configurationKeysForUnknownPluginsOrOfTheWrongShapeFail() {
+        assertEquals("backflux.stop-att.step: unknown plugin id 'stop-att'; available: [failing, sigmoid, stop-at]",
+                assertThrows(IllegalArgumentException.class, () -> builder()
+                        .configuration(Map.of("backflux.stop-att.step", "3")).build()).getMessage());
+        assertEquals("backflux.stopat: expected backflux.plugins or backflux.<plugin id>.<option>, actual 'backflux.stopat'",
+                assertThrows(IllegalArgumentException.class, () -> builder()
+                        .configuration(Map.of("backflux.stopat", "3")).build()).getMessage());
+    }
+
+    @Test
+    void configuredOptionsOfAPluginTheRunDoesNotSelectAreCheckedToo() {
+        assertEquals("stop-at: option 'step': expected an integer in [0, 9223372036854775807], actual 'x'",
+                assertThrows(IllegalArgumentException.class, () -> builder()
+                        .configuration(Map.of("backflux.stop-at.step", "x")).build()).getMessage());
+    }
+
+    @Test
+    void anActivationPluginReplacesTheNetworksActivation() {
+        Activation counting = new CountingActivation(2);
+        Training training = Trainer.training(Network.builder().layerSizes(3, 4, 1).activation(counting).build(),
+                Tutorial.XOR).steps(10).plugin("sigmoid").configuration(Map.of()).build();
+
+        assertSame(Activation.sigmoid(), training.network().activation());
+        assertEquals(List.of("sigmoid"), training.plugins());
+        assertSame(Activation.sigmoid(), training.flux().blockLast().network().activation());
+    }
+
+    @Test
+    void aPluginSelectedTwiceInCodeIsRejected() {
+        assertEquals("plugin: expected each id once, actual 'stop-at' twice",
+                assertThrows(IllegalArgumentException.class,
+                        () -> builder().plugin("stop-at").plugin("stop-at", Map.of("step", 3L))).getMessage());
+    }
+
+    @Test
+    void aMissingStepCountIsRejectedAtBuild() {
+        assertEquals("steps: expected at least 1, actual none: call steps(...)",
+                assertThrows(IllegalStateException.class,
+                        () -> Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).build()).getMessage());
+    }
+}
