@@ -21,9 +21,8 @@ final class ConfiguredTraining implements Training {
     private final long steps;
     private final PluginSelection selection;
 
-    ConfiguredTraining(Network network, TrainingData data, long steps, PluginSelection selection) {
-        this.network = selection.activation == null ? network
-                : network.toBuilder().activation(selection.activation).build();
+    ConfiguredTraining(TrainingData data, long steps, PluginSelection selection) {
+        this.network = selection.network;
         this.data = data;
         this.steps = steps;
         this.selection = selection;

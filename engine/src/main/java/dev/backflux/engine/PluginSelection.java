@@ -1,6 +1,8 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.Training;
 import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.Plugin;
@@ -31,13 +33,13 @@ final class PluginSelection {
     }
 
     final List<Configured> stepPlugins;
-    /** The activation an activation plugin supplies, or null. */
-    final Activation activation;
+    /** The network as the run trains it: with the activation an activation plugin supplies. */
+    final Network network;
     final List<String> ids;
 
-    private PluginSelection(List<Configured> stepPlugins, Activation activation, List<String> ids) {
+    private PluginSelection(List<Configured> stepPlugins, Network network, List<String> ids) {
         this.stepPlugins = List.copyOf(stepPlugins);
-        this.activation = activation;
+        this.network = network;
         this.ids = List.copyOf(ids);
     }
 
@@ -48,7 +50,7 @@ final class PluginSelection {
      *                                  or the plugin, option and accepted values
      */
     static PluginSelection resolve(PluginRegistry registry, Map<String, Map<String, ?>> inCode,
-                                   Map<String, String> configuration) {
+                                   Map<String, String> configuration, Network network, TrainingData data) {
         Map<String, Map<String, String>> configured = configuredOptions(registry, configuration);
         List<String> ids = new ArrayList<>(inCode.keySet());
         for (String id : listedPlugins(configuration)) {
@@ -80,13 +82,17 @@ final class PluginSelection {
                         + ") is neither a StepPlugin nor an ActivationPlugin");
             }
         }
+        Network trained = activation == null ? network : network.toBuilder().activation(activation).build();
+        for (Configured stepPlugin : stepPlugins) {
+            stepPlugin.plugin.check(stepPlugin.options, trained, data);
+        }
         // Options configured for known plugins that this run does not select are still checked: a typo fails.
         configured.forEach((id, options) -> {
             if (!ids.contains(id)) {
                 PluginOptions.of(registry.find(id), options);
             }
         });
-        return new PluginSelection(stepPlugins, activation, ids);
+        return new PluginSelection(stepPlugins, trained, ids);
     }
 
     private static List<String> listedPlugins(Map<String, String> configuration) {

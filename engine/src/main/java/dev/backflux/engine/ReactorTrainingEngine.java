@@ -27,8 +27,8 @@ public final class ReactorTrainingEngine implements TrainingEngine {
     @Override
     public Training prepare(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
                             Map<String, String> configuration) {
-        return new ConfiguredTraining(network, data, steps,
-                PluginSelection.resolve(registry(), plugins, configuration));
+        return new ConfiguredTraining(data, steps,
+                PluginSelection.resolve(registry(), plugins, configuration, network, data));
     }
 
     @Override

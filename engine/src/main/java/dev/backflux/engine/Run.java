@@ -67,6 +67,10 @@ final class Run {
         OptionalDouble validation = validationInputs == null ? OptionalDouble.empty() : OptionalDouble.of(
                 BackPropagation.meanAbsoluteDifference(validationTargets,
                         last(math.forward(validationInputs, validationExamples, weights))));
+        if (validation.isPresent() && !Double.isFinite(validation.getAsDouble())) {
+            throw new TrainingDivergedException(step, "the validation mean absolute error is "
+                    + validation.getAsDouble() + " (learning rate " + network.learningRate() + ")");
+        }
         TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), inputs, result, validation);
         weights = result.weights;
         step++;

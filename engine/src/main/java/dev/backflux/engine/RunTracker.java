@@ -181,10 +181,9 @@ final class RunTracker {
         }
 
         @Override
-        public boolean stop(TrainingStep step, String condition) {
-            Objects.requireNonNull(step, "step");
+        public boolean stop(long step, String condition) {
             Objects.requireNonNull(condition, "condition");
-            stop.compareAndSet(null, new Stop(pluginId, step.step(), condition));
+            stop.compareAndSet(null, new Stop(pluginId, step, condition));
             return true;
         }
 

@@ -25,6 +25,6 @@ public final class StopAtPlugin implements StepPlugin {
     @Override
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
         long at = run.options().get(STEP);
-        return steps.takeUntil(step -> step.step() == at && run.stop(step, "reached step " + at));
+        return steps.takeUntil(step -> step.step() == at && run.stop(step.step(), "reached step " + at));
     }
 }

@@ -49,15 +49,16 @@ public interface PluginContext {
     Duration elapsed();
 
     /**
-     * Records that this plugin ends the run at {@code step} because of {@code condition}; the plugin then
-     * completes its stream. The run's {@link TrainingResult} reports the plugin, the condition and the step.
-     * Only the first call of a run counts.
+     * Records that this plugin ends the run at step {@code step} because of {@code condition}; the plugin
+     * then completes its stream. The run's {@link TrainingResult} reports the plugin, the condition and the
+     * step. Only the first call of a run counts.
      *
-     * @param step the last step the run computes
+     * @param step the index of the last step the run computes, {@link TrainingStep#step()}
      * @param condition why, in words, such as {@code "error 0.0099 reached the target 0.01"}
      * @return {@code true}, so that the call fits in a {@code takeUntil} predicate
+     * @throws NullPointerException if {@code condition} is {@code null}
      */
-    boolean stop(TrainingStep step, String condition);
+    boolean stop(long step, String condition);
 
     /**
      * Registers a listener called once when the run ends, however it ends (completion, a stop, cancellation

@@ -1,5 +1,7 @@
 package dev.backflux.api.spi;
 
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
 import reactor.core.publisher.Flux;
 
@@ -9,14 +11,14 @@ import reactor.core.publisher.Flux;
  *
  * <p>{@link #apply} is called once per run, when the run is subscribed to, so state kept in the returned
  * {@code Flux} (a best error, a counter) belongs to that run only. To end a run, report why with
- * {@link PluginContext#stop(TrainingStep, String)} and complete the stream, typically with
+ * {@link PluginContext#stop(long, String)} and complete the stream, typically with
  * {@code takeUntil}: completing cancels the engine, so no further step is computed.
  *
  * <pre>{@code
  * public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
  *     double target = run.options().get(TARGET);
  *     return steps.takeUntil(step -> step.meanAbsoluteError() <= target
- *             && run.stop(step, "error reached " + target));
+ *             && run.stop(step.step(), "error reached " + target));
  * }
  * }</pre>
  *
@@ -33,4 +35,16 @@ public interface StepPlugin extends Plugin {
      * @return the transformed steps, never {@code null}
      */
     Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run);
+
+    /**
+     * Checks, when the run is assembled, that the options fit the network and the data (for example that
+     * the data has the validation part an option asks for); the default accepts everything.
+     *
+     * @param options the plugin's options, each already checked on its own
+     * @param network the network as the run trains it
+     * @param data the data the run trains on
+     * @throws IllegalArgumentException naming the plugin and the option, if they do not fit
+     */
+    default void check(PluginOptions options, Network network, TrainingData data) {
+    }
 }

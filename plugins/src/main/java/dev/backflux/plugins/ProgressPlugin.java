@@ -1,0 +1,112 @@
+package dev.backflux.plugins;
+
+import dev.backflux.api.TrainingStep;
+import dev.backflux.api.spi.PluginContext;
+import dev.backflux.api.spi.PluginOption;
+import dev.backflux.api.spi.StepPlugin;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The {@code progress} plugin: a console progress bar on standard error for the run's requested steps,
+ * showing the current step, the error, steps per second and the time left, drawn with
+ * {@code me.tongfei:progressbar}.
+ *
+ * <p>The bar is drawn by the library's own daemon thread every {@code interval}; the training thread only
+ * records the step number, and formats the error at most once per interval, so the bar costs nothing
+ * measurable. When the run ends the bar is drawn a last time and closed; if the run ends on a thread that
+ * must not block (a Reactor parallel thread), closing is handed to {@code boundedElastic}.
+ */
+public final class ProgressPlugin implements StepPlugin {
+
+    /** How often the bar is redrawn. */
+    static final PluginOption<Duration> INTERVAL = PluginOption.duration("interval",
+            "how often the bar is redrawn", Duration.ofMillis(500));
+
+    /** The width of the bar's line, in characters. */
+    static final PluginOption<Long> WIDTH = PluginOption.integer("width",
+            "the width of the bar's line, in characters", 100L, 40, 1000);
+
+    /** Steps between two looks at the clock: keeps the per-step cost to a comparison. */
+    private static final long CHECK_EVERY = 64;
+
+    /** Creates the plugin; called by {@link java.util.ServiceLoader}. */
+    public ProgressPlugin() {
+    }
+
+    @Override
+    public String id() {
+        return "progress";
+    }
+
+    @Override
+    public String description() {
+        return "A console progress bar on stderr: step, error, steps per second, time left.";
+    }
+
+    @Override
+    public List<PluginOption<?>> options() {
+        return List.of(INTERVAL, WIDTH);
+    }
+
+    @Override
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
+        Duration interval = run.options().get(INTERVAL);
+        int width = Math.toIntExact(run.options().get(WIDTH));
+        PrintStream err = System.err;
+        return Flux.using(
+                () -> new ProgressBarBuilder()
+                        .setTaskName("Training")
+                        .setInitialMax(run.steps())
+                        .setUnit(" steps", 1)
+                        .showSpeed()
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis((int) Math.min(Integer.MAX_VALUE, interval.toMillis()))
+                        .setConsumer(new ConsoleProgressBarConsumer(err, width))
+                        .build(),
+                bar -> steps.doOnNext(new Updater(bar, interval)::accept),
+                ProgressPlugin::close);
+    }
+
+    private static void close(ProgressBar bar) {
+        // ProgressBar.close() waits for its last drawing: never on a thread that must not block.
+        if (Schedulers.isInNonBlockingThread()) {
+            Schedulers.boundedElastic().schedule(bar::close);
+        } else {
+            bar.close();
+        }
+    }
+
+    /** Moves the bar along; formats the error message at most once per interval. */
+    private static final class Updater {
+
+        private final ProgressBar bar;
+        private final long intervalNanos;
+        private long lastMessage = System.nanoTime();
+
+        Updater(ProgressBar bar, Duration interval) {
+            this.bar = bar;
+            this.intervalNanos = interval.toNanos();
+        }
+
+        void accept(TrainingStep step) {
+            long index = step.step();
+            if (index % CHECK_EVERY != 0 && index != 0) {
+                return;
+            }
+            bar.stepTo(index + 1);
+            long now = System.nanoTime();
+            if (index == 0 || now - lastMessage >= intervalNanos) {
+                lastMessage = now;
+                bar.setExtraMessage(String.format(" error %.6f", step.meanAbsoluteError()));
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package dev.backflux.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backflux.api.Activation;
+import dev.backflux.api.Network;
+import dev.backflux.api.Trainer;
+import dev.backflux.api.Training;
+import dev.backflux.api.TrainingData;
+import dev.backflux.api.TrainingDivergedException;
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingResult.Reason;
+import dev.backflux.api.TrainingStep;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class EarlyStoppingPluginTests {
+
+    private final CountingActivation counting = new CountingActivation(2);
+    private final Network network = Network.builder().layerSizes(3, 4, 1).activation(counting).build();
+
+    /** Validation data that the XOR network gets worse on as it learns: the inverted targets. */
+    private static final TrainingData XOR_WITH_INVERTED_VALIDATION = Xor.DATA.withValidation(Xor.INPUTS,
+            new double[][] {{1}, {0}, {0}, {1}});
+
+    /** With validation data, each step also runs the validation forward pass: 4 layers per step. */
+    private final CountingActivation countingWithValidation = new CountingActivation(4);
+    private final Network validated = Network.builder().layerSizes(3, 4, 1).activation(countingWithValidation).build();
+
+    private List<TrainingStep> plainRun(long steps) {
+        return Xor.training(Network.of(3, 4, 1), steps).build().flux().collectList().block();
+    }
+
+    private Training earlyStopping(long steps, Map<String, ?> options) {
+        return Xor.training(network, steps).plugin("early-stopping", options).build();
+    }
+
+    @Test
+    void theRunStopsAtTheFirstStepWhoseErrorReachesTheTarget() {
+        List<TrainingStep> plain = plainRun(5_000);
+        long expected = plain.stream().filter(step -> step.meanAbsoluteError() <= 0.1).findFirst().orElseThrow().step();
+
+        AtomicReference<List<TrainingStep>> received = new AtomicReference<>();
+        TrainingResult result = earlyStopping(60_000, Map.of("target", 0.1))
+                .run(steps -> steps.collectList().doOnNext(received::set)).block();
+
+        assertEquals(expected + 1, received.get().size());
+        assertEquals(expected, received.get().get(received.get().size() - 1).step());
+        assertEquals(Reason.STOPPED, result.reason());
+        assertEquals("early-stopping", result.stoppedBy().orElseThrow());
+        assertEquals("error " + plain.get((int) expected).meanAbsoluteError() + " reached the target 0.1 (at step "
+                + expected + ")", result.condition());
+        assertEquals(expected + 1, result.stepsRun());
+        assertEquals(expected + 1, counting.computedSteps(), "not one step is computed after the stopping step");
+    }
+
+    @Test
+    void patienceStopsWhenTheErrorHasNotImprovedByMinDeltaForThatManySteps() {
+        double minDelta = 0.002;
+        long patience = 25;
+        List<TrainingStep> plain = plainRun(3_000);
+        long expected = expectedPatienceStop(plain, minDelta, patience);
+        assertTrue(expected > patience && expected < 2_999, "a stop inside the plain run: " + expected);
+
+        TrainingResult result = earlyStopping(3_000, Map.of("patience", patience, "min-delta", minDelta)).result().block();
+
+        assertEquals(Reason.STOPPED, result.reason());
+        assertEquals(expected + 1, result.stepsRun());
+        assertTrue(result.condition().startsWith("no improvement of at least 0.002 in 25 steps (best error "),
+                result.condition());
+        assertEquals(expected + 1, counting.computedSteps());
+    }
+
+    /** The rule, written out independently: an improvement lowers the best error by at least minDelta. */
+    private static long expectedPatienceStop(List<TrainingStep> steps, double minDelta, long patience) {
+        double best = Double.POSITIVE_INFINITY;
+        long since = 0;
+        for (TrainingStep step : steps) {
+            double error = step.meanAbsoluteError();
+            if (best - error >= minDelta && error < best) {
+                best = error;
+                since = 0;
+            } else if (++since == patience) {
+                return step.step();
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void nothingStopsTheRunBeforeStartFrom() {
+        // The very first error (0.4964) is already below this target: only start-from holds the stop back.
+        StepVerifier.create(earlyStopping(1_000, Map.of("target", 0.5, "start-from", 100L)).flux())
+                .expectNextCount(100)
+                .assertNext(step -> assertEquals(100, step.step()))
+                .verifyComplete();
+        assertEquals(101, counting.computedSteps());
+    }
+
+    @Test
+    void restoreBestEndsAStoppedRunWithTheBestStep() {
+        Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(1_000)
+                .configuration(Map.of())
+                .plugin("early-stopping", Map.of("patience", 10L, "restore-best", true)).build();
+
+        List<TrainingStep> received = training.flux().collectList().block();
+
+        assertEquals(12, received.size(), "steps 0..10, then the best one again");
+        assertEquals(10, received.get(10).step());
+        TrainingStep last = received.get(11);
+        assertEquals(0, last.step(), "the validation error only grows: step 0 was the best");
+        assertSame(received.get(0), last);
+        assertEquals(11, countingWithValidation.computedSteps());
+    }
+
+    @Test
+    void restoreBestEndsACompletedRunWithTheBestStepToo() {
+        Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(20)
+                .configuration(Map.of()).plugin("early-stopping", Map.of("restore-best", "true")).build();
+
+        List<TrainingStep> received = training.flux().collectList().block();
+
+        assertEquals(21, received.size());
+        assertEquals(19, received.get(19).step());
+        assertSame(received.get(0), received.get(20));
+        assertEquals(20, countingWithValidation.computedSteps());
+    }
+
+    @Test
+    void restoreBestSendsNothingMoreWhenTheLastStepIsTheBest() {
+        List<TrainingStep> received = earlyStopping(50, Map.of("restore-best", true)).flux().collectList().block();
+
+        assertEquals(50, received.size());
+        assertEquals(49, received.get(49).step());
+    }
+
+    @Test
+    void maxStepsStopsAfterThatManySteps() {
+        TrainingResult result = earlyStopping(1_000, Map.of("max-steps", "30")).result().block();
+
+        assertEquals(Reason.STOPPED, result.reason());
+        assertEquals("max-steps 30 reached (at step 29)", result.condition());
+        assertEquals(30, counting.computedSteps());
+    }
+
+    @Test
+    void maxDurationStopsAtTheFirstStepAfterThatMuchTime() {
+        Network slow = Network.builder().layerSizes(3, 4, 1).activation(new SlowSigmoid()).build();
+
+        TrainingResult result = Xor.training(slow, 1_000).plugin("early-stopping", Map.of("max-duration", "50ms"))
+                .build().result().block();
+
+        assertEquals(Reason.STOPPED, result.reason());
+        assertTrue(result.condition().startsWith("max-duration PT0.05S reached after "), result.condition());
+        // Every step sleeps at least 10 ms, so 50 ms have passed after at most 5 steps.
+        assertTrue(result.stepsRun() >= 1 && result.stepsRun() <= 5, "steps run: " + result.stepsRun());
+        assertTrue(result.elapsed().toMillis() >= 50, "elapsed: " + result.elapsed());
+    }
+
+    @Test
+    void aDivergedRunFailsByDefault() {
+        StepVerifier.create(Trainer.training(exploding(), ONE_EXAMPLE).steps(1_000).configuration(Map.of())
+                        .plugin("early-stopping", Map.of("patience", 100L)).build().flux())
+                .thenConsumeWhile(step -> true)
+                .expectError(TrainingDivergedException.class)
+                .verify();
+    }
+
+    @Test
+    void aDivergedRunStopsQuietlyWhenSoConfiguredAndCanEndWithTheBestStep() {
+        Training training = Trainer.training(exploding(), ONE_EXAMPLE).steps(1_000).configuration(Map.of())
+                .plugin("early-stopping", Map.of("on-divergence", "stop", "restore-best", true)).build();
+
+        AtomicReference<List<TrainingStep>> received = new AtomicReference<>();
+        TrainingResult result = training.run(steps -> steps.collectList().doOnNext(received::set)).block();
+
+        assertEquals(Reason.STOPPED, result.reason());
+        assertEquals("early-stopping", result.stoppedBy().orElseThrow());
+        assertTrue(result.condition().startsWith("diverged: Training diverged at step "), result.condition());
+        List<TrainingStep> steps = received.get();
+        TrainingStep best = steps.stream().limit(steps.size() - 1)
+                .min((a, b) -> Double.compare(a.meanAbsoluteError(), b.meanAbsoluteError())).orElseThrow();
+        assertSame(best, steps.get(steps.size() - 1));
+    }
+
+    @Test
+    void monitoringValidationWithoutValidationDataFailsAtAssembly() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> earlyStopping(10, Map.of("monitor", "validation")));
+
+        assertEquals("early-stopping: option 'monitor': expected training or auto for data without a validation part,"
+                + " actual validation", error.getMessage());
+    }
+
+    private static final TrainingData ONE_EXAMPLE = TrainingData.of(new double[][] {{10}}, new double[][] {{1}});
+
+    private static Network exploding() {
+        Activation linear = new Activation() {
+            @Override
+            public double apply(double input) {
+                return input;
+            }
+
+            @Override
+            public double derivativeFromOutput(double output) {
+                return 1;
+            }
+        };
+        return Network.builder().layerSizes(1, 1).activation(linear).learningRate(1e6)
+                .weights(new double[][] {{0.5}}).build();
+    }
+
+    /** The sigmoid, sleeping 5 ms per layer: a step of the 3-4-1 network takes at least 10 ms. */
+    private static final class SlowSigmoid implements Activation {
+        @Override
+        public double apply(double input) {
+            return Activation.sigmoid().apply(input);
+        }
+
+        @Override
+        public double derivativeFromOutput(double output) {
+            return Activation.sigmoid().derivativeFromOutput(output);
+        }
+
+        @Override
+        public void apply(double[] values) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Activation.sigmoid().apply(values);
+        }
+    }
+}

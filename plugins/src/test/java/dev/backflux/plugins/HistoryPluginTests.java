@@ -1,0 +1,76 @@
+package dev.backflux.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backflux.api.Network;
+import dev.backflux.api.PluginFailureException;
+import dev.backflux.api.Trainer;
+import dev.backflux.api.TrainingStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+class HistoryPluginTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyNthStepAndTheLastAreWrittenBeforeTheStreamCompletes() throws IOException {
+        Path file = folder.resolve("history.csv");
+        List<TrainingStep> steps = Xor.training(Network.of(3, 4, 1), 25)
+                .plugin("history", Map.of("file", file.toString(), "every", 10L))
+                .build().flux().collectList().block();
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(List.of("step,training_error,validation_error",
+                "0," + steps.get(0).meanAbsoluteError() + ",",
+                "10," + steps.get(10).meanAbsoluteError() + ",",
+                "20," + steps.get(20).meanAbsoluteError() + ",",
+                "24," + steps.get(24).meanAbsoluteError() + ","), lines);
+    }
+
+    @Test
+    void theValidationErrorHasItsColumn() throws IOException {
+        Path file = folder.resolve("validation.csv");
+        List<TrainingStep> steps = Trainer.training(Network.of(3, 4, 1), Xor.DATA.withValidation(Xor.INPUTS, Xor.TARGETS))
+                .steps(3).configuration(Map.of()).plugin("history", Map.of("file", file)).build()
+                .flux().collectList().block();
+
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(4, lines.size());
+        assertEquals("2," + steps.get(2).meanAbsoluteError() + "," + steps.get(2).validationMeanAbsoluteError().getAsDouble(),
+                lines.get(3));
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenEndsTheRunWithAnErrorNamingThePlugin() {
+        Path notAFile = folder; // a directory
+        StepVerifier.create(Xor.training(Network.of(3, 4, 1), 100_000).plugin("history", Map.of("file", notAFile))
+                        .build().flux())
+                .thenConsumeWhile(step -> true)
+                .expectErrorSatisfies(error -> {
+                    assertTrue(error instanceof PluginFailureException, error.toString());
+                    assertEquals("history", ((PluginFailureException) error).pluginId());
+                    assertTrue(error.getMessage().contains("writing " + notAFile + " failed"), error.getMessage());
+                })
+                .verify();
+    }
+
+    @Test
+    void eachRunWritesItsOwnFileFromTheStart() throws IOException {
+        Path file = folder.resolve("twice.csv");
+        var training = Xor.training(Network.of(3, 4, 1), 5).plugin("history", Map.of("file", file)).build();
+
+        training.flux().blockLast();
+        training.flux().blockLast();
+
+        assertEquals(6, Files.readAllLines(file).size());
+    }
+}
