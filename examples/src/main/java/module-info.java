@@ -1,10 +1,12 @@
 /**
- * Runnable Backflux examples: the tutorial's networks and predictions. Start with
- * {@code dev.backflux.examples.Examples}.
+ * Runnable Backflux examples: the tutorial's networks, predictions, and a plugin of its own
+ * ({@code all-correct}). Start with {@code dev.backflux.examples.Examples}.
  */
 module dev.backflux.examples {
     requires dev.backflux.api;
     requires info.picocli;
 
     opens dev.backflux.examples to info.picocli;
+
+    provides dev.backflux.api.spi.Plugin with dev.backflux.examples.AllCorrectPlugin;
 }

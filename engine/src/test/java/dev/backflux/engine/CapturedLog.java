@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
-/** Captures what one logger writes, at a given level, until closed. */
+/** Captures what one logger writes, at a given level, until closed; meanwhile nothing of it reaches the console. */
 final class CapturedLog implements AutoCloseable {
 
     private final Logger logger;
     private final Level previous;
+    private final boolean additive;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     CapturedLog(Class<?> source, Level level) {
         logger = (Logger) LoggerFactory.getLogger(source);
         previous = logger.getLevel();
+        additive = logger.isAdditive();
         logger.setLevel(level);
+        logger.setAdditive(false);
         appender.start();
         logger.addAppender(appender);
     }
@@ -38,5 +41,6 @@ final class CapturedLog implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         logger.setLevel(previous);
+        logger.setAdditive(additive);
     }
 }

@@ -12,11 +12,12 @@ import picocli.CommandLine.Spec;
  *
  * <pre>
  * ./mvnw -q -pl examples -am compile exec:exec -Dexample=three-layer
+ * ./mvnw -q -pl examples -am compile exec:exec -Dexample=three-layer "-Dexample.jvmArgs=-Dbackflux.plugins=logging"
  * </pre>
  */
 @Command(name = "examples",
         description = "Runs a Backflux example. The examples:",
-        subcommands = {TwoLayer.class, ThreeLayer.class, Predict.class})
+        subcommands = {TwoLayer.class, ThreeLayer.class, Predict.class, CustomPlugin.class})
 public final class Examples implements Runnable {
 
     @Spec

@@ -77,11 +77,25 @@ class ExamplesTests {
     }
 
     @Test
+    void customPluginSaysWhichPluginStoppedTheRunAndShowsTheOutputs() {
+        assertEquals(0, run("custom-plugin"));
+
+        List<String> lines = lines();
+        assertTrue(lines.get(0).startsWith("Training STOPPED by all-correct: every output is on the right side of 0.5"
+                + " (at step "), lines.get(0));
+        assertEquals("Outputs at that step:", lines.get(2));
+        double[] wanted = {0, 1, 1, 0};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(wanted[i] > 0.5, Double.parseDouble(lines.get(3 + i)) > 0.5, lines.get(3 + i));
+        }
+    }
+
+    @Test
     void noNameListsTheExamples() {
         assertEquals(0, run());
 
         String text = out.toString();
-        for (String name : List.of("two-layer", "three-layer", "predict")) {
+        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin")) {
             assertTrue(text.contains("  " + name + " "), text);
         }
     }

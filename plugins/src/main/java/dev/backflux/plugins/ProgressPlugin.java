@@ -62,7 +62,7 @@ public final class ProgressPlugin implements StepPlugin {
         int width = Math.toIntExact(run.options().get(WIDTH));
         PrintStream err = System.err;
         return Flux.using(
-                () -> new ProgressBarBuilder()
+                () -> new Bar(new ProgressBarBuilder()
                         .setTaskName("Training")
                         .setInitialMax(run.steps())
                         .setUnit(" steps", 1)
@@ -70,43 +70,53 @@ public final class ProgressPlugin implements StepPlugin {
                         .setStyle(ProgressBarStyle.ASCII)
                         .setUpdateIntervalMillis((int) Math.min(Integer.MAX_VALUE, interval.toMillis()))
                         .setConsumer(new ConsoleProgressBarConsumer(err, width))
-                        .build(),
-                bar -> steps.doOnNext(new Updater(bar, interval)::accept),
-                ProgressPlugin::close);
+                        .build(), interval),
+                bar -> steps.doOnNext(bar::update),
+                Bar::close);
     }
 
-    private static void close(ProgressBar bar) {
-        // ProgressBar.close() waits for its last drawing: never on a thread that must not block.
-        if (Schedulers.isInNonBlockingThread()) {
-            Schedulers.boundedElastic().schedule(bar::close);
-        } else {
-            bar.close();
-        }
-    }
-
-    /** Moves the bar along; formats the error message at most once per interval. */
-    private static final class Updater {
+    /** One run's bar: moves it along, formats the error at most once per interval, draws it a last time. */
+    private static final class Bar {
 
         private final ProgressBar bar;
         private final long intervalNanos;
         private long lastMessage = System.nanoTime();
+        private TrainingStep last;
 
-        Updater(ProgressBar bar, Duration interval) {
+        Bar(ProgressBar bar, Duration interval) {
             this.bar = bar;
             this.intervalNanos = interval.toNanos();
         }
 
-        void accept(TrainingStep step) {
+        void update(TrainingStep step) {
+            last = step;
             long index = step.step();
-            if (index % CHECK_EVERY != 0 && index != 0) {
+            if (index % CHECK_EVERY != 0) {
                 return;
             }
             bar.stepTo(index + 1);
             long now = System.nanoTime();
             if (index == 0 || now - lastMessage >= intervalNanos) {
                 lastMessage = now;
-                bar.setExtraMessage(String.format(" error %.6f", step.meanAbsoluteError()));
+                bar.setExtraMessage(message(step));
             }
+        }
+
+        void close() {
+            if (last != null) {
+                bar.stepTo(last.step() + 1);
+                bar.setExtraMessage(message(last));
+            }
+            // ProgressBar.close() waits for its last drawing: never on a thread that must not block.
+            if (Schedulers.isInNonBlockingThread()) {
+                Schedulers.boundedElastic().schedule(bar::close);
+            } else {
+                bar.close();
+            }
+        }
+
+        private static String message(TrainingStep step) {
+            return String.format(" error %.6f", step.meanAbsoluteError());
         }
     }
 }
