@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * A training run, assembled and checked, ready to be subscribed to: a network, its data, a step count and
@@ -55,6 +56,27 @@ public interface Training {
      * @throws NullPointerException if {@code observer} is {@code null}
      */
     Mono<TrainingResult> run(Function<? super Flux<TrainingStep>, ? extends Publisher<?>> observer);
+
+    /**
+     * Starts one run now on Backflux's training scheduler and returns its handle, to be watched by many
+     * subscribers (see {@link TrainingRun}). The training scheduler is a dedicated parallel scheduler, one
+     * daemon thread per core: training is CPU-bound, so it gets as many threads as there are cores, and it
+     * keeps off Reactor's shared {@code parallel} scheduler, whose workers also serve timers
+     * ({@code delayElements}, {@code timeout}, {@code interval}) that a long run would hold up.
+     *
+     * @return the running run, never {@code null}
+     */
+    TrainingRun start();
+
+    /**
+     * Starts one run now on {@code scheduler} and returns its handle (see {@link TrainingRun}). The run
+     * occupies one of the scheduler's workers until it ends.
+     *
+     * @param scheduler where the steps are computed
+     * @return the running run, never {@code null}
+     * @throws NullPointerException if {@code scheduler} is {@code null}
+     */
+    TrainingRun start(Scheduler scheduler);
 
     /**
      * Returns the network as the run trains it, with the activation an activation plugin may have supplied.

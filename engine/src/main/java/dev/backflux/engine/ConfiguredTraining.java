@@ -4,6 +4,7 @@ import dev.backflux.api.Network;
 import dev.backflux.api.Training;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /** A {@link Training} whose plugins are resolved: every subscription builds a fresh {@link RunTracker}. */
 final class ConfiguredTraining implements Training {
@@ -73,6 +75,16 @@ final class ConfiguredTraining implements Training {
                         return run.result();
                     }));
         });
+    }
+
+    @Override
+    public TrainingRun start() {
+        return start(TrainingScheduler.get());
+    }
+
+    @Override
+    public TrainingRun start(Scheduler scheduler) {
+        return new HotRun(this, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     @Override

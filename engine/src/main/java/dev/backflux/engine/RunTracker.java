@@ -53,8 +53,12 @@ final class RunTracker {
         return steps
                 .doOnComplete(this::completed)
                 .doOnError(error -> end(Reason.FAILED, String.valueOf(error), null, error))
-                .doOnCancel(() -> end(Reason.CANCELLED, "cancelled by the subscriber after " + stepsRun + " steps",
-                        null, null));
+                .doOnCancel(this::cancelled);
+    }
+
+    /** Ends the run as cancelled, unless it has ended already: for a cancellation that may precede its start. */
+    void cancelled() {
+        end(Reason.CANCELLED, "cancelled by the subscriber after " + stepsRun + " steps", null, null);
     }
 
     /** The result, once the run has ended; null before. */

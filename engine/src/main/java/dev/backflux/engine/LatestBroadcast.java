@@ -1,0 +1,178 @@
+package dev.backflux.engine;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Broadcasts one producer's values to any number of subscribers, each of which receives the latest value
+ * when it subscribes, then the live ones; a subscriber that falls behind receives, at each request, the
+ * latest value at that moment: it skips values, it never holds the producer back, and it never makes
+ * memory grow (one value waits for it at most).
+ *
+ * <p>Each subscriber is served on a worker of {@code delivery}, so its code never runs on the producer's
+ * thread; the producer only swaps a reference and, when the subscriber is idle, schedules a delivery.
+ *
+ * @param <T> the values
+ */
+final class LatestBroadcast<T> {
+
+    private final Scheduler delivery;
+    private final List<Mailbox> subscribers = new CopyOnWriteArrayList<>();
+    private T latest;
+    private boolean completed;
+    private Throwable error;
+
+    LatestBroadcast(Scheduler delivery) {
+        this.delivery = delivery;
+    }
+
+    /** A subscriber's view: the latest value, then the live ones, each time the latest one it can take. */
+    Flux<T> flux() {
+        Publisher<T> publisher = this::subscribe;
+        return Flux.from(publisher);
+    }
+
+    /** The latest value, or null before the first. */
+    synchronized T latest() {
+        return latest;
+    }
+
+    private void subscribe(Subscriber<? super T> subscriber) {
+        Mailbox mailbox = new Mailbox(subscriber, delivery.createWorker());
+        subscriber.onSubscribe(mailbox);
+        synchronized (this) {
+            if (latest != null) {
+                mailbox.offer(latest);
+            }
+            if (error != null) {
+                mailbox.terminate(error);
+            } else if (completed) {
+                mailbox.terminate(null);
+            } else {
+                subscribers.add(mailbox);
+            }
+        }
+    }
+
+    /** Publishes a value; ignored once terminated. */
+    synchronized void next(T value) {
+        if (completed || error != null) {
+            return;
+        }
+        latest = value;
+        for (Mailbox mailbox : subscribers) {
+            mailbox.offer(value);
+        }
+    }
+
+    /** Completes every subscriber, present and future, after its latest value. */
+    synchronized void complete() {
+        terminate(null);
+    }
+
+    /** Fails every subscriber, present and future, after its latest value. */
+    synchronized void error(Throwable failure) {
+        terminate(failure);
+    }
+
+    private void terminate(Throwable failure) {
+        if (completed || error != null) {
+            return;
+        }
+        completed = failure == null;
+        error = failure;
+        for (Mailbox mailbox : subscribers) {
+            mailbox.terminate(failure);
+        }
+        subscribers.clear();
+    }
+
+    /** One subscriber: the latest undelivered value, its demand, and a drain on its own worker. */
+    private final class Mailbox implements Subscription, Runnable {
+
+        private final Subscriber<? super T> actual;
+        private final Scheduler.Worker worker;
+        private final AtomicReference<T> pending = new AtomicReference<>();
+        private final AtomicLong requested = new AtomicLong();
+        private final AtomicInteger wip = new AtomicInteger();
+        private volatile boolean done;
+        private volatile Throwable failure;
+        private volatile boolean cancelled;
+
+        Mailbox(Subscriber<? super T> actual, Scheduler.Worker worker) {
+            this.actual = actual;
+            this.worker = worker;
+        }
+
+        void offer(T value) {
+            pending.set(value);
+            schedule();
+        }
+
+        void terminate(Throwable error) {
+            failure = error;
+            done = true;
+            schedule();
+        }
+
+        @Override
+        public void request(long n) {
+            if (Operators.validate(n)) {
+                requested.getAndUpdate(current -> Operators.addCap(current, n));
+                schedule();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            subscribers.remove(this);
+            worker.dispose();
+        }
+
+        private void schedule() {
+            if (wip.getAndIncrement() == 0 && !cancelled) {
+                worker.schedule(this);
+            }
+        }
+
+        /** Runs on the worker, one drain at a time. */
+        @Override
+        public void run() {
+            int missed = 1;
+            while (!cancelled) {
+                boolean finished = done;
+                T value = requested.get() > 0 ? pending.getAndSet(null) : null;
+                if (value != null) {
+                    requested.getAndUpdate(current -> current == Long.MAX_VALUE ? current : current - 1);
+                    actual.onNext(value);
+                    continue;
+                }
+                if (finished && pending.get() == null) {
+                    cancelled = true;
+                    worker.dispose();
+                    Throwable error = failure;
+                    if (error != null) {
+                        actual.onError(error);
+                    } else {
+                        actual.onComplete();
+                    }
+                    return;
+                }
+                missed = wip.addAndGet(-missed);
+                if (missed == 0) {
+                    return;
+                }
+            }
+        }
+    }
+}
