@@ -50,6 +50,17 @@ public final class Trainer {
     }
 
     /**
+     * Returns the plugin providers on the path that failed to load, each as its class and cause; they are
+     * also logged as warnings when discovered.
+     *
+     * @return an unmodifiable list, empty when every provider loaded
+     * @throws IllegalStateException if no engine is on the path, or two plugins share an id
+     */
+    public static List<String> pluginProblems() {
+        return engine().pluginProblems();
+    }
+
+    /**
      * Returns a cold {@code Flux} that trains {@code network} on {@code data} for {@code steps} full-batch
      * steps, one {@link TrainingStep} per step. Plugins listed in the {@code backflux.plugins} system
      * property apply (see {@link Training.Builder}); {@code Trainer.training(network, data).steps(steps)

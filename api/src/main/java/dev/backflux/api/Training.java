@@ -39,7 +39,9 @@ public interface Training {
     Flux<TrainingStep> flux();
 
     /**
-     * Trains one run to its end and emits how it ended. A run that fails emits its error instead.
+     * Trains one run to its end and emits how it ended, failures included: a run that fails emits a
+     * {@link TrainingResult.Reason#FAILED} result whose {@code error()} is the failure, with the steps run
+     * and the best step so far.
      *
      * @return the result, never {@code null}
      */
@@ -48,7 +50,8 @@ public interface Training {
     /**
      * Trains one run whose steps {@code observer} watches, and emits how it ended when the observer's
      * publisher terminates. If the observer stops early (for example with {@code take}), the result is
-     * {@link TrainingResult.Reason#CANCELLED}; if the run or the observer fails, the Mono emits that error.
+     * {@link TrainingResult.Reason#CANCELLED}; if the run fails, the result is
+     * {@link TrainingResult.Reason#FAILED}; if the observer itself fails, the Mono emits the observer's error.
      *
      * @param observer turns the run's steps into what to subscribe to, for example
      *                 {@code steps -> steps.doOnNext(dashboard::show)}
@@ -111,7 +114,10 @@ public interface Training {
      * Assembles a {@link Training}. Plugins come from two places: those selected here in code, in order, then
      * those the configuration's {@code backflux.plugins} property lists (comma-separated) that were not
      * selected here. A plugin's options are its declared defaults, overridden by the options given here,
-     * overridden by the configuration's {@code backflux.<id>.<option>} properties.
+     * overridden by the configuration's {@code backflux.<id>.<option>} properties. The configuration is the
+     * system properties unless {@link #configuration(Map)} gives one; there, a {@code backflux.*} key naming
+     * no known plugin is logged and ignored (other code in the JVM may set it), while in a given
+     * configuration it fails.
      */
     final class Builder {
 
@@ -205,7 +211,7 @@ public interface Training {
             }
             data.checkFits(network);
             return Trainer.engine().prepare(network, data, steps, plugins,
-                    configuration != null ? configuration : systemProperties());
+                    configuration != null ? configuration : systemProperties(), configuration == null);
         }
 
         private static Map<String, String> systemProperties() {

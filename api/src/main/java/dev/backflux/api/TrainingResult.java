@@ -5,11 +5,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * How and why a run ended, with its last and best steps: what {@link Training#result()} emits and what
- * plugins' end listeners receive.
+ * How and why a run ended, with its last and best steps, as Deeplearning4j's {@code EarlyStoppingResult}
+ * reports it: what {@link Training#result()} and {@link TrainingRun#result()} emit, whatever the reason,
+ * and what plugins' end listeners receive.
  *
  * <p>The best step is the one with the lowest validation error when the data has a validation part, and
- * the lowest training error otherwise (the first one, on ties).
+ * the lowest training error otherwise (the first one, on ties). (The {@code early-stopping} plugin may
+ * monitor another error for its own decisions and its {@code restore-best}.)
  */
 public interface TrainingResult {
 

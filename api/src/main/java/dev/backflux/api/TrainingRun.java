@@ -35,8 +35,8 @@ public interface TrainingRun {
     Flux<TrainingStep> steps();
 
     /**
-     * Returns how the run ended, once it has: {@code COMPLETED}, {@code STOPPED} by a plugin or
-     * {@code CANCELLED} through {@link #cancel()}; a run that failed emits its error.
+     * Returns how the run ended, once it has: {@code COMPLETED}, {@code STOPPED} by a plugin,
+     * {@code CANCELLED} through {@link #cancel()}, or {@code FAILED} with its error.
      *
      * @return the result, the same for every subscriber; never {@code null}
      */

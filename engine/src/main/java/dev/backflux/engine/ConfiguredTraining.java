@@ -73,8 +73,14 @@ final class ConfiguredTraining implements Training {
                                     + " steps, actual one that " + (run == null ? "never subscribed" : "did not end them"));
                         }
                         return run.result();
-                    }));
+                    }))
+                    // The run's own failure is a result; an error of the observer's making stays an error.
+                    .onErrorResume(error -> failedWith(tracker.get(), error), error -> Mono.just(tracker.get().result()));
         });
+    }
+
+    private static boolean failedWith(RunTracker run, Throwable error) {
+        return run != null && run.result() != null && run.result().error().orElse(null) == error;
     }
 
     @Override

@@ -35,7 +35,7 @@ final class HotRun implements TrainingRun {
 
     private void failed(Throwable error) {
         broadcast.error(error);
-        result.tryEmitError(error);
+        result.tryEmitValue(tracker.result());
     }
 
     @Override

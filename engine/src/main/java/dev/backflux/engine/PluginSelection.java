@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plugins a run uses, resolved at assembly from what code selected and what the configuration's
@@ -20,6 +22,7 @@ import java.util.Map;
 final class PluginSelection {
 
     private static final String PREFIX = "backflux.";
+    private static final Logger LOG = LoggerFactory.getLogger(PluginSelection.class);
 
     /** A step plugin with its options for a run. */
     static final class Configured {
@@ -50,8 +53,9 @@ final class PluginSelection {
      *                                  or the plugin, option and accepted values
      */
     static PluginSelection resolve(PluginRegistry registry, Map<String, Map<String, ?>> inCode,
-                                   Map<String, String> configuration, Network network, TrainingData data) {
-        Map<String, Map<String, String>> configured = configuredOptions(registry, configuration);
+                                   Map<String, String> configuration, boolean fromSystemProperties,
+                                   Network network, TrainingData data) {
+        Map<String, Map<String, String>> configured = configuredOptions(registry, configuration, fromSystemProperties);
         List<String> ids = new ArrayList<>(inCode.keySet());
         for (String id : listedPlugins(configuration)) {
             if (!ids.contains(id)) {
@@ -64,7 +68,8 @@ final class PluginSelection {
         for (String id : ids) {
             Plugin plugin = registry.find(id);
             if (plugin == null) {
-                throw new IllegalArgumentException("plugin: unknown id '" + id + "'; available: " + registry.ids());
+                throw new IllegalArgumentException("plugin: unknown id '" + id + "'; available: " + registry.ids()
+                        + (registry.failures().isEmpty() ? "" : "; failed to load: " + registry.failures()));
             }
             PluginOptions options = PluginOptions.of(plugin, inCode.getOrDefault(id, Map.of()),
                     configured.getOrDefault(id, Map.of()));
@@ -82,7 +87,7 @@ final class PluginSelection {
                         + ") is neither a StepPlugin nor an ActivationPlugin");
             }
         }
-        Network trained = activation == null ? network : network.toBuilder().activation(activation).build();
+        Network trained = network.toBuilder().activation(activation(registry, network, activationId, activation)).build();
         for (Configured stepPlugin : stepPlugins) {
             stepPlugin.plugin.check(stepPlugin.options, trained, data);
         }
@@ -93,6 +98,27 @@ final class PluginSelection {
             }
         });
         return new PluginSelection(stepPlugins, trained, ids);
+    }
+
+    /**
+     * The run's activation: an activation plugin's, or the network's own; the default sigmoid is the
+     * {@code sigmoid} plugin's, found like any other.
+     */
+    private static Activation activation(PluginRegistry registry, Network network, String pluginId,
+                                         Activation fromPlugin) {
+        boolean networkDefault = network.activation() == Activation.sigmoid();
+        if (pluginId != null) {
+            if (!networkDefault) {
+                throw new IllegalArgumentException("activation: expected the network's own activation or an"
+                        + " activation plugin, actual both: " + network.activation() + " and plugin '" + pluginId + "'");
+            }
+            return fromPlugin;
+        }
+        Plugin sigmoid = registry.find("sigmoid");
+        if (networkDefault && sigmoid instanceof ActivationPlugin) {
+            return ((ActivationPlugin) sigmoid).activation(PluginOptions.of(sigmoid));
+        }
+        return network.activation();
     }
 
     private static List<String> listedPlugins(Map<String, String> configuration) {
@@ -108,9 +134,13 @@ final class PluginSelection {
         return ids;
     }
 
-    /** Reads {@code backflux.<id>.<option>} keys, by plugin id. */
+    /**
+     * Reads {@code backflux.<id>.<option>} keys, by plugin id. A key naming no known plugin fails, or, in the
+     * system properties (which other code may set), is logged and ignored.
+     */
     private static Map<String, Map<String, String>> configuredOptions(PluginRegistry registry,
-                                                                     Map<String, String> configuration) {
+                                                                     Map<String, String> configuration,
+                                                                     boolean fromSystemProperties) {
         Map<String, Map<String, String>> byPlugin = new LinkedHashMap<>();
         configuration.forEach((key, value) -> {
             if (!key.startsWith(PREFIX) || key.equals(Training.Builder.PLUGINS_PROPERTY)) {
@@ -118,14 +148,21 @@ final class PluginSelection {
             }
             String rest = key.substring(PREFIX.length());
             int dot = rest.lastIndexOf('.');
+            String problem = null;
             if (dot <= 0 || dot == rest.length() - 1) {
-                throw new IllegalArgumentException(key + ": expected " + Training.Builder.PLUGINS_PROPERTY
-                        + " or backflux.<plugin id>.<option>, actual '" + key + "'");
+                problem = key + ": expected " + Training.Builder.PLUGINS_PROPERTY
+                        + " or backflux.<plugin id>.<option>, actual '" + key + "'";
+            } else if (registry.find(rest.substring(0, dot)) == null) {
+                problem = key + ": unknown plugin id '" + rest.substring(0, dot) + "'; available: " + registry.ids();
+            }
+            if (problem != null) {
+                if (!fromSystemProperties) {
+                    throw new IllegalArgumentException(problem);
+                }
+                LOG.warn("Ignoring system property {}", problem);
+                return;
             }
             String id = rest.substring(0, dot);
-            if (registry.find(id) == null) {
-                throw new IllegalArgumentException(key + ": unknown plugin id '" + id + "'; available: " + registry.ids());
-            }
             byPlugin.computeIfAbsent(id, ignored -> new LinkedHashMap<>()).put(rest.substring(dot + 1), value);
         });
         return byPlugin;

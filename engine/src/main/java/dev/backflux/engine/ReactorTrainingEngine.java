@@ -19,6 +19,7 @@ import java.util.Map;
 public final class ReactorTrainingEngine implements TrainingEngine {
 
     private volatile PluginRegistry registry;
+    private volatile IllegalStateException discoveryFailure;
 
     /** Creates the engine; called by {@link java.util.ServiceLoader}. */
     public ReactorTrainingEngine() {
@@ -26,9 +27,14 @@ public final class ReactorTrainingEngine implements TrainingEngine {
 
     @Override
     public Training prepare(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
-                            Map<String, String> configuration) {
+                            Map<String, String> configuration, boolean fromSystemProperties) {
         return new ConfiguredTraining(data, steps,
-                PluginSelection.resolve(registry(), plugins, configuration, network, data));
+                PluginSelection.resolve(registry(), plugins, configuration, fromSystemProperties, network, data));
+    }
+
+    @Override
+    public List<String> pluginProblems() {
+        return registry().failures();
     }
 
     @Override
@@ -39,7 +45,15 @@ public final class ReactorTrainingEngine implements TrainingEngine {
     private PluginRegistry registry() {
         PluginRegistry found = registry;
         if (found == null) {
-            found = PluginRegistry.load(ReactorTrainingEngine.class.getClassLoader());
+            if (discoveryFailure != null) {
+                throw discoveryFailure;
+            }
+            try {
+                found = PluginRegistry.load(ReactorTrainingEngine.class.getClassLoader());
+            } catch (IllegalStateException e) {
+                discoveryFailure = e;
+                throw e;
+            }
             registry = found;
         }
         return found;

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * One subscription's run: builds its chain (engine, then each step plugin in order), counts its steps,
@@ -31,6 +33,7 @@ final class RunTracker {
     private final ConfiguredTraining training;
     private final long startNanos = System.nanoTime();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Pending> pending = new CopyOnWriteArrayList<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
 
@@ -52,6 +55,7 @@ final class RunTracker {
         }
         return steps
                 .doOnComplete(this::completed)
+                .concatWith(Flux.defer(() -> Flux.fromIterable(pending)).concatMap(this::awaited).then(Mono.empty()))
                 .doOnError(error -> end(Reason.FAILED, String.valueOf(error), null, error))
                 .doOnCancel(this::cancelled);
     }
@@ -81,6 +85,12 @@ final class RunTracker {
                 error -> new PluginFailureException(id, error));
     }
 
+    private Mono<Void> awaited(Pending work) {
+        return Flux.from(work.publisher).then()
+                .onErrorMap(error -> !(error instanceof PluginFailureException),
+                        error -> new PluginFailureException(work.pluginId, error));
+    }
+
     private void computed(TrainingStep step) {
         stepsRun = step.step() + 1;
         lastStep = step;
@@ -93,10 +103,10 @@ final class RunTracker {
 
     private void completed() {
         Stop reported = stop.get();
-        if (reported != null) {
-            end(Reason.STOPPED, reported.condition + " (at step " + reported.step + ")", reported.pluginId, null);
-        } else if (stepsRun >= training.steps()) {
+        if (stepsRun >= training.steps()) {
             end(Reason.COMPLETED, "ran all " + training.steps() + " requested steps", null, null);
+        } else if (reported != null) {
+            end(Reason.STOPPED, reported.condition + " (at step " + reported.step + ")", reported.pluginId, null);
         } else {
             end(Reason.STOPPED, "the steps ended after " + stepsRun + " of " + training.steps()
                     + " requested steps, without a plugin saying why", null, null);
@@ -135,6 +145,16 @@ final class RunTracker {
             this.pluginId = pluginId;
             this.step = step;
             this.condition = condition;
+        }
+    }
+
+    private static final class Pending {
+        final String pluginId;
+        final Publisher<?> publisher;
+
+        Pending(String pluginId, Publisher<?> publisher) {
+            this.pluginId = pluginId;
+            this.publisher = publisher;
         }
     }
 
@@ -189,6 +209,11 @@ final class RunTracker {
             Objects.requireNonNull(condition, "condition");
             stop.compareAndSet(null, new Stop(pluginId, step, condition));
             return true;
+        }
+
+        @Override
+        public void completeAfter(Publisher<?> work) {
+            pending.add(new Pending(pluginId, Objects.requireNonNull(work, "pending")));
         }
 
         @Override

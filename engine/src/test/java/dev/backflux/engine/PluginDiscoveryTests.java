@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,21 @@ class PluginDiscoveryTests {
                 () -> Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(10).plugin("early-stoping").build());
 
         assertEquals("plugin: unknown id 'early-stoping'; available: [failing, sigmoid, stop-at]", error.getMessage());
+    }
+
+    @Test
+    void anUnknownIdAlsoListsTheProvidersThatFailedToLoad() throws IOException {
+        try (CapturedLog log = new CapturedLog(PluginRegistry.class, Level.OFF);
+             URLClassLoader loader = loaderWith("broken")) {
+            PluginRegistry registry = PluginRegistry.load(loader);
+
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> PluginSelection.resolve(registry, Map.of("broken", Map.of()), Map.of(), false,
+                            Network.of(3, 4, 1), Tutorial.XOR));
+            assertTrue(error.getMessage().startsWith("plugin: unknown id 'broken'; available: [echo, failing, sigmoid,"
+                    + " stop-at]; failed to load: [dev.backflux.api.spi.Plugin: Provider dev.backflux.engine.BrokenPlugin"),
+                    error.getMessage());
+        }
     }
 
     private URLClassLoader loaderWith(String folder) {

@@ -97,14 +97,40 @@ class PluginSelectionTests {
     }
 
     @Test
-    void anActivationPluginReplacesTheNetworksActivation() {
-        Activation counting = new CountingActivation(2);
-        Training training = Trainer.training(Network.builder().layerSizes(3, 4, 1).activation(counting).build(),
-                Tutorial.XOR).steps(10).plugin("sigmoid").configuration(Map.of()).build();
+    void anActivationPluginSuppliesTheRunsActivation() {
+        Training training = builder().plugin("sigmoid").build();
 
         assertSame(Activation.sigmoid(), training.network().activation());
         assertEquals(List.of("sigmoid"), training.plugins());
         assertSame(Activation.sigmoid(), training.flux().blockLast().network().activation());
+    }
+
+    @Test
+    void aNetworkWithItsOwnActivationAndAnActivationPluginIsRejected() {
+        Activation counting = new CountingActivation(2);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.training(Network.builder().layerSizes(3, 4, 1).activation(counting).build(), Tutorial.XOR)
+                        .steps(10).plugin("sigmoid").configuration(Map.of()).build());
+
+        assertEquals("activation: expected the network's own activation or an activation plugin, actual both: "
+                + counting + " and plugin 'sigmoid'", error.getMessage());
+    }
+
+    @Test
+    void aSystemPropertyForAnUnknownPluginIsLoggedAndIgnored() {
+        System.setProperty("backflux.somebody-elses.setting", "1");
+        try (CapturedLog log = new CapturedLog(PluginSelection.class, ch.qos.logback.classic.Level.WARN)) {
+            assertEquals(5, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5).count().block());
+            assertEquals("WARN Ignoring system property backflux.somebody-elses.setting: unknown plugin id"
+                    + " 'somebody-elses'; available: [failing, sigmoid, stop-at]", log.text());
+        } finally {
+            System.clearProperty("backflux.somebody-elses.setting");
+        }
+    }
+
+    @Test
+    void noProviderFailedToLoadOnThisPath() {
+        assertEquals(List.of(), Trainer.pluginProblems());
     }
 
     @Test

@@ -99,7 +99,36 @@ class TrainingResultTests {
         Training training = Trainer.training(exploding, TrainingData.of(new double[][] {{10}}, new double[][] {{1}}))
                 .steps(1_000).configuration(Map.of()).build();
 
-        StepVerifier.create(training.result()).expectError(TrainingDivergedException.class).verify();
+        TrainingResult result = training.result().block();
+
+        assertEquals(Reason.FAILED, result.reason());
+        TrainingDivergedException error = (TrainingDivergedException) result.error().orElseThrow();
+        assertEquals(error.step(), result.stepsRun());
+        assertEquals(String.valueOf(error), result.condition());
+        assertEquals(0, result.bestStep().orElseThrow().step(), "the error only grew");
+        StepVerifier.create(training.flux()).thenConsumeWhile(step -> true)
+                .expectError(TrainingDivergedException.class).verify();
+    }
+
+    @Test
+    void anObserversOwnErrorIsEmittedAsAnError() {
+        StepVerifier.create(builder(100).build().run(steps -> steps.map(step -> {
+                    if (step.step() == 4) {
+                        throw new IllegalStateException("the dashboard broke");
+                    }
+                    return step;
+                })))
+                .expectErrorMessage("the dashboard broke")
+                .verify();
+        assertEquals(5, counting.computedSteps());
+    }
+
+    @Test
+    void aStopOnTheLastRequestedStepIsACompletion() {
+        TrainingResult result = builder(10).plugin("stop-at", Map.of("step", 9L)).build().result().block();
+
+        assertEquals(Reason.COMPLETED, result.reason());
+        assertEquals("ran all 10 requested steps", result.condition());
     }
 
     @Test

@@ -157,8 +157,10 @@ class TrainingRunTests {
         TrainingRun run = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(100)
                 .plugin("failing", Map.of("at", 10L)).configuration(Map.of()).build().start();
 
-        StepVerifier.create(run.result()).expectErrorMessage(
-                "Plugin 'failing' failed: java.lang.IllegalStateException: deliberate failure at step 10").verify(WAIT);
+        TrainingResult result = run.result().block(WAIT);
+        assertEquals(Reason.FAILED, result.reason());
+        assertEquals("Plugin 'failing' failed: java.lang.IllegalStateException: deliberate failure at step 10",
+                result.error().orElseThrow().getMessage());
         StepVerifier.create(run.steps())
                 .assertNext(step -> assertEquals(9, step.step()))
                 .expectErrorMessage("Plugin 'failing' failed: java.lang.IllegalStateException: deliberate failure at step 10")

@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  *   <li>{@code max-steps} and {@code max-duration}: stop after this many steps or this much time, always;</li>
  *   <li>{@code restore-best}: the last step the subscriber receives is the step with the lowest monitored
  *       error (re-emitted after the stopping step when it is an earlier one), however the run ends short
- *       of an error; its {@code weights()} are that step's updated weights, as for every step;</li>
+ *       of an error; its {@code weights()} are that step's updated weights, as for every step. Plugins
+ *       after this one see that earlier step again; the built-in ones ignore it;</li>
  *   <li>{@code on-divergence}: a NaN or infinite error ends the run with its
  *       {@link TrainingDivergedException} ({@code fail}, the default) or stops it quietly ({@code stop}).</li>
  * </ul>
@@ -110,7 +111,8 @@ public final class EarlyStoppingPlugin implements StepPlugin {
         Flux<TrainingStep> stopped = steps.takeUntil(conditions::reached);
         if (options.get(ON_DIVERGENCE) == OnDivergence.STOP) {
             stopped = stopped.onErrorResume(TrainingDivergedException.class, diverged -> {
-                run.stop(diverged.step(), "diverged: " + diverged.getMessage());
+                run.stop(diverged.step(), "step " + diverged.step() + " diverged, stopped before it: "
+                        + diverged.getMessage());
                 return Flux.empty();
             });
         }

@@ -6,8 +6,10 @@ import dev.backflux.api.spi.PluginOption;
 import dev.backflux.api.spi.StepPlugin;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
 
 /**
  * The {@code history} plugin: writes {@code step,training_error,validation_error} to a CSV file for every
@@ -19,8 +21,9 @@ import reactor.core.publisher.Flux;
  * loses at most the interval being written; when the disk is slower than training, rows wait in memory (a
  * short string each) and are written in larger batches, which a crash may lose. The file is opened when
  * the run starts (replacing any file of that name) and closed when it ends; the stream completes only after
- * the file is closed, so whoever sees the completion can read the whole file. A write that fails ends the
- * run with an error naming this plugin.
+ * the file is closed (wherever this plugin sits among the run's plugins), so whoever sees the completion can
+ * read the whole file. A write that fails ends the run with an error naming this plugin. A step sent again
+ * after a later one (early-stopping's {@code restore-best}) is not written twice.
  */
 public final class HistoryPlugin implements StepPlugin {
 
@@ -55,10 +58,16 @@ public final class HistoryPlugin implements StepPlugin {
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
         long every = run.options().get(EVERY);
         CsvWriter writer = new CsvWriter(run.options().get(FILE), "step,training_error,validation_error");
+        run.completeAfter(writer.closed());
         AtomicReference<TrainingStep> unwritten = new AtomicReference<>();
+        AtomicLong lastSeen = new AtomicLong(-1);
         return steps
                 .doOnNext(step -> {
                     writer.throwIfFailed();
+                    if (step.step() <= lastSeen.get()) {
+                        return; // an earlier step sent again (early-stopping's restore-best): already in the file
+                    }
+                    lastSeen.set(step.step());
                     if (step.step() % every == 0) {
                         writer.write(row(step));
                         unwritten.set(null);
@@ -66,14 +75,14 @@ public final class HistoryPlugin implements StepPlugin {
                         unwritten.set(step);
                     }
                 })
-                .doOnComplete(() -> {
+                .doFinally(signal -> {
+                    // Completed, or stopped by a plugin or subscriber after it: the last step belongs in the file.
                     TrainingStep last = unwritten.get();
-                    if (last != null) {
+                    if (last != null && signal != SignalType.ON_ERROR) {
                         writer.write(row(last));
                     }
-                })
-                .doFinally(signal -> writer.close())
-                .concatWith(writer.closed().cast(TrainingStep.class));
+                    writer.close();
+                });
     }
 
     private static String row(TrainingStep step) {

@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
 /**
  * The {@code logging} plugin: logs every {@code every}-th step and, when the run ends, a summary (steps run,
  * why the run ended, final and best error, elapsed time, steps per second) through SLF4J, on the logger
- * {@code dev.backflux.plugins.LoggingPlugin}.
+ * {@code dev.backflux.plugins.LoggingPlugin}; the summary of a failed run is logged at WARN at least.
  *
  * <p>Nothing is formatted, and no argument is boxed, when the logger's level is off: each log call is
  * guarded by {@code isEnabledForLevel}. A step costs one comparison when it is not logged.
@@ -72,12 +72,21 @@ public final class LoggingPlugin implements StepPlugin {
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
         long every = run.options().get(EVERY);
         Level level = run.options().get(LEVEL).slf4j;
-        run.onEnd(result -> summary(level, result));
+        run.onEnd(result -> summary(result.reason() == TrainingResult.Reason.FAILED ? atLeastWarn(level) : level, result));
+        long[] lastSeen = {-1};
         return steps.doOnNext(step -> {
-            if (step.step() % every == 0 && LOG.isEnabledForLevel(level)) {
-                log(level, step);
+            long index = step.step();
+            if (index > lastSeen[0]) { // not an earlier step sent again (early-stopping's restore-best)
+                lastSeen[0] = index;
+                if (index % every == 0 && LOG.isEnabledForLevel(level)) {
+                    log(level, step);
+                }
             }
         });
+    }
+
+    private static Level atLeastWarn(Level level) {
+        return level.toInt() >= Level.WARN.toInt() ? level : Level.WARN;
     }
 
     private static void log(Level level, TrainingStep step) {

@@ -89,6 +89,9 @@ public final class ProgressPlugin implements StepPlugin {
         }
 
         void update(TrainingStep step) {
+            if (last != null && step.step() <= last.step()) {
+                return; // an earlier step sent again (early-stopping's restore-best): the bar does not go back
+            }
             last = step;
             long index = step.step();
             if (index % CHECK_EVERY != 0) {

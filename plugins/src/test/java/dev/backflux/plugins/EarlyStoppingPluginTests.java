@@ -46,18 +46,19 @@ class EarlyStoppingPluginTests {
         List<TrainingStep> plain = plainRun(5_000);
         long expected = plain.stream().filter(step -> step.meanAbsoluteError() <= 0.1).findFirst().orElseThrow().step();
 
-        AtomicReference<List<TrainingStep>> received = new AtomicReference<>();
-        TrainingResult result = earlyStopping(60_000, Map.of("target", 0.1))
-                .run(steps -> steps.collectList().doOnNext(received::set)).block();
+        Training training = earlyStopping(60_000, Map.of("target", 0.1));
+        StepVerifier.create(training.flux())
+                .expectNextCount(expected)
+                .assertNext(step -> assertEquals(expected, step.step()))
+                .verifyComplete();
+        assertEquals(expected + 1, counting.computedSteps(), "not one step is computed after the stopping step");
 
-        assertEquals(expected + 1, received.get().size());
-        assertEquals(expected, received.get().get(received.get().size() - 1).step());
+        TrainingResult result = training.result().block();
         assertEquals(Reason.STOPPED, result.reason());
         assertEquals("early-stopping", result.stoppedBy().orElseThrow());
         assertEquals("error " + plain.get((int) expected).meanAbsoluteError() + " reached the target 0.1 (at step "
                 + expected + ")", result.condition());
         assertEquals(expected + 1, result.stepsRun());
-        assertEquals(expected + 1, counting.computedSteps(), "not one step is computed after the stopping step");
     }
 
     @Test
@@ -94,6 +95,17 @@ class EarlyStoppingPluginTests {
     }
 
     @Test
+    void patienceCountsFromStartFrom() {
+        // With patience 1 and a minimum improvement no step reaches, every step would stop the run...
+        StepVerifier.create(earlyStopping(1_000, Map.of("patience", 1L, "min-delta", 0.5, "start-from", 40L)).flux())
+                .expectNextCount(41)
+                // ...but counting starts at step 40, whose error becomes the reference: step 41 fails to beat it.
+                .assertNext(step -> assertEquals(41, step.step()))
+                .verifyComplete();
+        assertEquals(42, counting.computedSteps());
+    }
+
+    @Test
     void nothingStopsTheRunBeforeStartFrom() {
         // The very first error (0.4964) is already below this target: only start-from holds the stop back.
         StepVerifier.create(earlyStopping(1_000, Map.of("target", 0.5, "start-from", 100L)).flux())
@@ -109,13 +121,16 @@ class EarlyStoppingPluginTests {
                 .configuration(Map.of())
                 .plugin("early-stopping", Map.of("patience", 10L, "restore-best", true)).build();
 
-        List<TrainingStep> received = training.flux().collectList().block();
-
-        assertEquals(12, received.size(), "steps 0..10, then the best one again");
-        assertEquals(10, received.get(10).step());
-        TrainingStep last = received.get(11);
-        assertEquals(0, last.step(), "the validation error only grows: step 0 was the best");
-        assertSame(received.get(0), last);
+        AtomicReference<TrainingStep> first = new AtomicReference<>();
+        StepVerifier.create(training.flux())
+                .consumeNextWith(first::set)
+                .expectNextCount(9)
+                .assertNext(step -> assertEquals(10, step.step()))
+                .assertNext(last -> {
+                    assertEquals(0, last.step(), "the validation error only grows: step 0 was the best");
+                    assertSame(first.get(), last, "the best step is sent again, last");
+                })
+                .verifyComplete();
         assertEquals(11, countingWithValidation.computedSteps());
     }
 
@@ -124,11 +139,13 @@ class EarlyStoppingPluginTests {
         Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(20)
                 .configuration(Map.of()).plugin("early-stopping", Map.of("restore-best", "true")).build();
 
-        List<TrainingStep> received = training.flux().collectList().block();
-
-        assertEquals(21, received.size());
-        assertEquals(19, received.get(19).step());
-        assertSame(received.get(0), received.get(20));
+        AtomicReference<TrainingStep> first = new AtomicReference<>();
+        StepVerifier.create(training.flux())
+                .consumeNextWith(first::set)
+                .expectNextCount(18)
+                .assertNext(step -> assertEquals(19, step.step()))
+                .assertNext(last -> assertSame(first.get(), last))
+                .verifyComplete();
         assertEquals(20, countingWithValidation.computedSteps());
     }
 
@@ -164,12 +181,17 @@ class EarlyStoppingPluginTests {
     }
 
     @Test
-    void aDivergedRunFailsByDefault() {
-        StepVerifier.create(Trainer.training(exploding(), ONE_EXAMPLE).steps(1_000).configuration(Map.of())
-                        .plugin("early-stopping", Map.of("patience", 100L)).build().flux())
-                .thenConsumeWhile(step -> true)
+    void aDivergedRunFailsByDefaultEvenWithRestoreBest() {
+        Training training = Trainer.training(exploding(), ONE_EXAMPLE).steps(1_000).configuration(Map.of())
+                .plugin("early-stopping", Map.of("patience", 100L, "restore-best", true)).build();
+
+        StepVerifier.create(training.flux())
+                .thenConsumeWhile(step -> step.step() >= 0)
                 .expectError(TrainingDivergedException.class)
                 .verify();
+        TrainingResult result = training.result().block();
+        assertEquals(Reason.FAILED, result.reason());
+        assertTrue(result.stoppedBy().isEmpty());
     }
 
     @Test
@@ -182,7 +204,9 @@ class EarlyStoppingPluginTests {
 
         assertEquals(Reason.STOPPED, result.reason());
         assertEquals("early-stopping", result.stoppedBy().orElseThrow());
-        assertTrue(result.condition().startsWith("diverged: Training diverged at step "), result.condition());
+        assertTrue(result.condition().matches("step (\\d+) diverged, stopped before it: Training diverged at step \\1: .*"
+                + "\\(at step \\1\\)"), result.condition());
+        assertEquals(received.get().size() - 1, result.stepsRun(), "the steps before the diverged one, then the best");
         List<TrainingStep> steps = received.get();
         TrainingStep best = steps.stream().limit(steps.size() - 1)
                 .min((a, b) -> Double.compare(a.meanAbsoluteError(), b.meanAbsoluteError())).orElseThrow();

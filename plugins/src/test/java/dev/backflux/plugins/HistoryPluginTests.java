@@ -37,6 +37,39 @@ class HistoryPluginTests {
     }
 
     @Test
+    void aPluginAfterItThatStopsTheRunStillGetsTheStoppingStepWrittenBeforeCompletion() throws IOException {
+        Path file = folder.resolve("stopped.csv");
+        List<TrainingStep> steps = Xor.training(Network.of(3, 4, 1), 100_000)
+                .plugin("history", Map.of("file", file, "every", 100L))
+                .plugin("early-stopping", Map.of("max-steps", 250L))
+                .build().flux().collectList().block();
+
+        assertEquals(249, steps.get(steps.size() - 1).step());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(List.of("step,training_error,validation_error",
+                "0," + steps.get(0).meanAbsoluteError() + ",",
+                "100," + steps.get(100).meanAbsoluteError() + ",",
+                "200," + steps.get(200).meanAbsoluteError() + ",",
+                "249," + steps.get(249).meanAbsoluteError() + ","), lines);
+    }
+
+    @Test
+    void aStepThatEarlyStoppingSendsAgainIsNotWrittenTwice() throws IOException {
+        Path file = folder.resolve("restored.csv");
+        List<TrainingStep> received = Trainer.training(Network.of(3, 4, 1),
+                        Xor.DATA.withValidation(Xor.INPUTS, new double[][] {{1}, {0}, {0}, {1}}))
+                .steps(1_000).configuration(Map.of())
+                .plugin("early-stopping", Map.of("patience", 10L, "restore-best", true))
+                .plugin("history", Map.of("file", file, "every", 5L))
+                .build().flux().collectList().block();
+
+        assertEquals(0, received.get(received.size() - 1).step(), "the restored best step came last");
+        List<String> steps = Files.readAllLines(file).stream().skip(1).map(line -> line.split(",")[0])
+                .collect(java.util.stream.Collectors.toList());
+        assertEquals(List.of("0", "5", "10"), steps);
+    }
+
+    @Test
     void theValidationErrorHasItsColumn() throws IOException {
         Path file = folder.resolve("validation.csv");
         List<TrainingStep> steps = Trainer.training(Network.of(3, 4, 1), Xor.DATA.withValidation(Xor.INPUTS, Xor.TARGETS))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.backflux.api.Network;
+import dev.backflux.api.TrainingResult;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,6 +56,22 @@ class LoggingPluginTests {
 
             String summary = log.events().get(log.events().size() - 1).getFormattedMessage();
             assertTrue(summary.startsWith("Training CANCELLED: cancelled by the subscriber after 3 steps; 3 steps"), summary);
+        }
+    }
+
+    @Test
+    void aFailedRunIsSummarisedAtWarn() {
+        try (CapturedLog log = new CapturedLog(LoggingPlugin.class, Level.INFO)) {
+            Network overflowing = Network.builder().layerSizes(3, 1).weights(new double[][] {{1e308}, {1e308}, {1e308}})
+                    .build();
+            TrainingResult result = Xor.training(overflowing, 10).plugin("logging").plugin("identity").build()
+                    .result().block();
+
+            assertEquals(TrainingResult.Reason.FAILED, result.reason());
+            ILoggingEvent last = log.events().get(log.events().size() - 1);
+            assertEquals(Level.WARN, last.getLevel());
+            assertTrue(last.getFormattedMessage().startsWith("Training FAILED: dev.backflux.api.TrainingDivergedException"),
+                    last.getFormattedMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingStep;
 import java.time.Duration;
+import org.reactivestreams.Publisher;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +60,17 @@ public interface PluginContext {
      * @throws NullPointerException if {@code condition} is {@code null}
      */
     boolean stop(long step, String condition);
+
+    /**
+     * Holds the completion of the run's stream until {@code pending} completes, wherever this plugin sits in
+     * the chain: the way to finish I/O (flush and close a file) without blocking, so that whoever sees the
+     * completion also sees its effect. An error of {@code pending} ends the run with an error naming this
+     * plugin. Not awaited when the run fails or is cancelled.
+     *
+     * @param pending for example a {@code Mono<Void>} that completes when a file is closed
+     * @throws NullPointerException if {@code pending} is {@code null}
+     */
+    void completeAfter(Publisher<?> pending);
 
     /**
      * Registers a listener called once when the run ends, however it ends (completion, a stop, cancellation

@@ -22,11 +22,13 @@ public interface TrainingEngine {
      * @param steps the number of steps, at least 1
      * @param plugins the plugins selected in code, in order, with their options by name
      * @param configuration {@code backflux.*} keys: more plugins and options
+     * @param fromSystemProperties whether {@code configuration} comes from the system properties, where keys
+     *                             for unknown plugins are ignored with a warning instead of failing
      * @return the run, never {@code null}
      * @throws IllegalArgumentException if a plugin id is unknown or an option is rejected
      */
     Training prepare(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
-                     Map<String, String> configuration);
+                     Map<String, String> configuration, boolean fromSystemProperties);
 
     /**
      * Returns every available plugin, sorted by id.
@@ -34,4 +36,11 @@ public interface TrainingEngine {
      * @return an unmodifiable list, never {@code null}
      */
     List<Plugin> plugins();
+
+    /**
+     * Returns the plugin providers that failed to load, each as its class and cause.
+     *
+     * @return an unmodifiable list, empty when every provider loaded
+     */
+    List<String> pluginProblems();
 }

@@ -1,0 +1,183 @@
+package dev.backflux.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ch.qos.logback.classic.Level;
+import dev.backflux.api.Matrix;
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainedNetwork;
+import dev.backflux.api.TrainingData;
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingStep;
+import dev.backflux.api.spi.PluginContext;
+import dev.backflux.api.spi.PluginOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/** The logging plugin alone, on steps that count how often their error is read. */
+class LoggingFormattingTests {
+
+    private final AtomicInteger errorReads = new AtomicInteger();
+
+    @Test
+    void nothingIsReadOrFormattedWhenTheLevelIsOff() {
+        try (CapturedLog log = new CapturedLog(LoggingPlugin.class, Level.OFF)) {
+            StepVerifier.create(apply(1L)).expectNextCount(100).verifyComplete();
+
+            assertEquals(0, errorReads.get());
+            assertEquals(List.of(), log.events());
+        }
+    }
+
+    @Test
+    void exactlyTheLoggedStepsAreReadWhenTheLevelIsOn() {
+        try (CapturedLog log = new CapturedLog(LoggingPlugin.class, Level.INFO)) {
+            StepVerifier.create(apply(10L)).expectNextCount(100).verifyComplete();
+
+            assertEquals(10, errorReads.get());
+            assertEquals(10, log.events().size());
+        }
+    }
+
+    @Test
+    void anEarlierStepSentAgainIsNotLoggedAgain() {
+        try (CapturedLog log = new CapturedLog(LoggingPlugin.class, Level.INFO)) {
+            Flux<TrainingStep> steps = Flux.concat(steps(11), Flux.just(new CountingStep(0)));
+            StepVerifier.create(new LoggingPlugin().apply(steps, context(5L))).expectNextCount(12).verifyComplete();
+
+            assertEquals(List.of("step 0 error 0.5", "step 5 error 0.5", "step 10 error 0.5"),
+                    log.events().stream().map(e -> e.getFormattedMessage()).collect(Collectors.toList()));
+        }
+    }
+
+    private Flux<TrainingStep> apply(long every) {
+        return new LoggingPlugin().apply(steps(100), context(every));
+    }
+
+    private Flux<TrainingStep> steps(long count) {
+        return Flux.fromStream(LongStream.range(0, count).mapToObj(CountingStep::new));
+    }
+
+    private PluginContext context(long every) {
+        PluginOptions options = PluginOptions.of(new LoggingPlugin(), Map.of("every", every));
+        return new PluginContext() {
+            @Override
+            public PluginOptions options() {
+                return options;
+            }
+
+            @Override
+            public Network network() {
+                return Network.of(1, 1);
+            }
+
+            @Override
+            public TrainingData data() {
+                return TrainingData.of(new double[][] {{1}}, new double[][] {{1}});
+            }
+
+            @Override
+            public long steps() {
+                return 100;
+            }
+
+            @Override
+            public Duration elapsed() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public boolean stop(long step, String condition) {
+                return true;
+            }
+
+            @Override
+            public void completeAfter(Publisher<?> pending) {
+            }
+
+            @Override
+            public void onEnd(Consumer<TrainingResult> listener) {
+            }
+        };
+    }
+
+    /** A step whose only real content is its index and an error that counts its readers. */
+    private final class CountingStep implements TrainingStep {
+        private final long step;
+
+        CountingStep(long step) {
+            this.step = step;
+        }
+
+        @Override
+        public long step() {
+            return step;
+        }
+
+        @Override
+        public double meanAbsoluteError() {
+            errorReads.incrementAndGet();
+            return 0.5;
+        }
+
+        @Override
+        public OptionalDouble validationMeanAbsoluteError() {
+            return OptionalDouble.empty();
+        }
+
+        @Override
+        public int layerCount() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Matrix> layers() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Matrix layer(int layer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Matrix output() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Matrix error(int layer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Matrix delta(int layer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Matrix> weights() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Matrix weights(int k) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TrainedNetwork network() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
