@@ -91,11 +91,32 @@ class ExamplesTests {
     }
 
     @Test
+    void sweepPrintsEveryRateInOrderAndRateOneIsTheTutorialsRun() {
+        assertEquals(0, run("sweep"));
+
+        List<String> lines = lines();
+        List<String> headers = lines.stream().filter(line -> line.startsWith("Training With Alpha:"))
+                .collect(java.util.stream.Collectors.toList());
+        assertEquals(List.of("Training With Alpha:0.001", "Training With Alpha:0.01", "Training With Alpha:0.1",
+                "Training With Alpha:1.0", "Training With Alpha:10.0", "Training With Alpha:100.0",
+                "Training With Alpha:1000.0"), headers);
+        int one = lines.indexOf("Training With Alpha:1.0");
+        for (int i = 0; i < 6; i++) {
+            String line = lines.get(one + 1 + i);
+            assertTrue(line.startsWith("Error after " + i * 10_000 + " iterations:"), line);
+            double printed = Double.parseDouble(line.substring(line.indexOf(':') + 1));
+            assertEquals(PUBLISHED_ERRORS[i], printed, 1e-12 * PUBLISHED_ERRORS[i], line);
+        }
+        String slowest = lines.get(lines.indexOf("Training With Alpha:0.001") + 6);
+        assertTrue(Double.parseDouble(slowest.substring(slowest.indexOf(':') + 1)) > 0.45, "too small is slow: " + slowest);
+    }
+
+    @Test
     void noNameListsTheExamples() {
         assertEquals(0, run());
 
         String text = out.toString();
-        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin")) {
+        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin", "sweep")) {
             assertTrue(text.contains("  " + name + " "), text);
         }
     }
