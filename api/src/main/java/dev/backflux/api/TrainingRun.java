@@ -16,10 +16,13 @@ import reactor.core.publisher.Mono;
  *       it early.</li>
  *   <li><b>Latest, then live.</b> A subscriber first receives the latest step (if any), then the live
  *       ones. A subscriber that falls behind skips steps: it receives the latest step each time it asks
- *       for one. It never holds the run back and never makes memory grow (at most two steps wait for it).
+ *       for one. It never holds the run back and never makes memory grow (one step waits for it at most).
  *       Use {@link Training#flux()} instead to see every step.</li>
- *   <li><b>Threads.</b> Subscribers receive steps on Reactor's {@code parallel} scheduler, never on the
- *       run's thread, so their code cannot slow the run; it must not block.</li>
+ *   <li><b>Threads.</b> Subscribers receive steps on Backflux's delivery threads (one per core, daemon),
+ *       never on the run's thread and never on a thread a run occupies, so their code cannot slow the run;
+ *       it must not block.</li>
+ *   <li><b>Errors.</b> An exception in one subscriber's {@code onNext} ends that subscription only: the
+ *       run is shared, and goes on for the others.</li>
  *   <li><b>End.</b> When the run ends, every subscriber, present or future, receives the last step and
  *       then completes (or the run's error); {@link #result()} says how it ended.</li>
  * </ul>

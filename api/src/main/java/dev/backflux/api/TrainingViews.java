@@ -29,7 +29,9 @@ public final class TrainingViews {
     }
 
     /**
-     * Keeps steps 0, {@code n}, {@code 2n}, ... and the last step of a stream that completes.
+     * Keeps steps 0, {@code n}, {@code 2n}, ... and the last step of a stream that completes. On a
+     * {@link TrainingRun}'s steps, which a slow subscriber skips, a multiple of {@code n} may never arrive;
+     * use {@link #atMostOnePer} there.
      *
      * @param n at least 1
      * @return the operator
@@ -79,7 +81,8 @@ public final class TrainingViews {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("period: expected a positive duration, actual " + period);
         }
-        return steps -> steps.sample(Flux.interval(period, timer).onBackpressureDrop());
+        // A subscriber slower than the period gets the latest sampled step when it asks, never an overflow.
+        return steps -> steps.sample(Flux.interval(period, timer).onBackpressureDrop()).onBackpressureLatest();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.backflux.engine;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +19,9 @@ import reactor.core.scheduler.Scheduler;
  * latest value at that moment: it skips values, it never holds the producer back, and it never makes
  * memory grow (one value waits for it at most).
  *
- * <p>Each subscriber is served on a worker of {@code delivery}, so its code never runs on the producer's
- * thread; the producer only swaps a reference and, when the subscriber is idle, schedules a delivery.
+ * <p>Deliveries run on {@code delivery}, never on the producer's thread: the producer only swaps a reference
+ * per subscriber, and schedules a delivery only for a subscriber that has asked for a value and is idle.
+ * Nothing here throws on the producer's thread.
  *
  * @param <T> the values
  */
@@ -27,7 +29,7 @@ final class LatestBroadcast<T> {
 
     private final Scheduler delivery;
     private final List<Mailbox> subscribers = new CopyOnWriteArrayList<>();
-    private T latest;
+    private volatile T latest;
     private boolean completed;
     private Throwable error;
 
@@ -41,26 +43,36 @@ final class LatestBroadcast<T> {
         return Flux.from(publisher);
     }
 
+    /** The number of subscribers registered for live values, for tests. */
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
     /** The latest value, or null before the first. */
-    synchronized T latest() {
+    T latest() {
         return latest;
     }
 
     private void subscribe(Subscriber<? super T> subscriber) {
-        Mailbox mailbox = new Mailbox(subscriber, delivery.createWorker());
+        Mailbox mailbox = new Mailbox(subscriber);
         subscriber.onSubscribe(mailbox);
         synchronized (this) {
-            if (latest != null) {
-                mailbox.offer(latest);
+            T current = latest;
+            if (current != null) {
+                mailbox.offer(current);
             }
             if (error != null) {
                 mailbox.terminate(error);
             } else if (completed) {
                 mailbox.terminate(null);
-            } else {
+            } else if (!mailbox.cancelled) {
                 subscribers.add(mailbox);
             }
         }
+    }
+
+    private synchronized void unregister(Mailbox mailbox) {
+        subscribers.remove(mailbox);
     }
 
     /** Publishes a value; ignored once terminated. */
@@ -96,11 +108,10 @@ final class LatestBroadcast<T> {
         subscribers.clear();
     }
 
-    /** One subscriber: the latest undelivered value, its demand, and a drain on its own worker. */
+    /** One subscriber: the latest undelivered value, its demand, and a drain that runs one at a time. */
     private final class Mailbox implements Subscription, Runnable {
 
         private final Subscriber<? super T> actual;
-        private final Scheduler.Worker worker;
         private final AtomicReference<T> pending = new AtomicReference<>();
         private final AtomicLong requested = new AtomicLong();
         private final AtomicInteger wip = new AtomicInteger();
@@ -108,14 +119,16 @@ final class LatestBroadcast<T> {
         private volatile Throwable failure;
         private volatile boolean cancelled;
 
-        Mailbox(Subscriber<? super T> actual, Scheduler.Worker worker) {
+        Mailbox(Subscriber<? super T> actual) {
             this.actual = actual;
-            this.worker = worker;
         }
 
+        /** Called on the producer's thread: swaps the value, and schedules a delivery only if one is wanted. */
         void offer(T value) {
             pending.set(value);
-            schedule();
+            if (requested.get() > 0) {
+                schedule();
+            }
         }
 
         void terminate(Throwable error) {
@@ -126,26 +139,35 @@ final class LatestBroadcast<T> {
 
         @Override
         public void request(long n) {
-            if (Operators.validate(n)) {
-                requested.getAndUpdate(current -> Operators.addCap(current, n));
-                schedule();
+            if (n <= 0) {
+                // Reactive Streams §3.9: a non-positive request is an error.
+                cancel();
+                actual.onError(new IllegalArgumentException("§3.9 violated: positive request amount required, actual " + n));
+                return;
             }
+            requested.getAndUpdate(current -> Operators.addCap(current, n));
+            schedule();
         }
 
         @Override
         public void cancel() {
             cancelled = true;
-            subscribers.remove(this);
-            worker.dispose();
+            unregister(this);
         }
 
         private void schedule() {
-            if (wip.getAndIncrement() == 0 && !cancelled) {
-                worker.schedule(this);
+            if (wip.getAndIncrement() == 0) {
+                try {
+                    delivery.schedule(this);
+                } catch (RejectedExecutionException e) {
+                    // The delivery scheduler is shut down (the JVM is stopping): this subscriber ends here.
+                    cancel();
+                    actual.onError(e);
+                }
             }
         }
 
-        /** Runs on the worker, one drain at a time. */
+        /** Runs on the delivery scheduler, one drain at a time for this subscriber. */
         @Override
         public void run() {
             int missed = 1;
@@ -154,12 +176,18 @@ final class LatestBroadcast<T> {
                 T value = requested.get() > 0 ? pending.getAndSet(null) : null;
                 if (value != null) {
                     requested.getAndUpdate(current -> current == Long.MAX_VALUE ? current : current - 1);
-                    actual.onNext(value);
+                    try {
+                        actual.onNext(value);
+                    } catch (Throwable e) {
+                        // A subscriber must not throw (§2.13); if it does, it ends its own subscription only.
+                        cancel();
+                        actual.onError(e);
+                        return;
+                    }
                     continue;
                 }
                 if (finished && pending.get() == null) {
                     cancelled = true;
-                    worker.dispose();
                     Throwable error = failure;
                     if (error != null) {
                         actual.onError(error);

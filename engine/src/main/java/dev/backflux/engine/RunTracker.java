@@ -34,6 +34,7 @@ final class RunTracker {
     private final long startNanos = System.nanoTime();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<Pending> pending = new CopyOnWriteArrayList<>();
+    private final List<Consumer<TrainingResult>> resultListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
 
@@ -63,6 +64,11 @@ final class RunTracker {
     /** Ends the run as cancelled, unless it has ended already: for a cancellation that may precede its start. */
     void cancelled() {
         end(Reason.CANCELLED, "cancelled by the subscriber after " + stepsRun + " steps", null, null);
+    }
+
+    /** Calls {@code listener} once with the result, after the plugins' end listeners; for the engine's own use. */
+    void onResult(Consumer<TrainingResult> listener) {
+        resultListeners.add(listener);
     }
 
     /** The result, once the run has ended; null before. */
@@ -124,12 +130,11 @@ final class RunTracker {
             try {
                 listener.consumer.accept(ended);
             } catch (RuntimeException e) {
-                if (reason == Reason.COMPLETED || reason == Reason.STOPPED) {
-                    throw new PluginFailureException(listener.pluginId, e);
-                }
+                // The run has ended already: a listener's failure is reported, it does not change the outcome.
                 LOG.warn("Plugin '{}' failed while the run ended ({})", listener.pluginId, reason, e);
             }
         }
+        resultListeners.forEach(listener -> listener.accept(ended));
     }
 
     private Duration elapsed() {

@@ -18,11 +18,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -168,16 +171,17 @@ class TrainingRunTests {
     }
 
     @Test
-    void aSubscriberTakingOneStepAtATimeOverAMillionStepsKeepsMemoryFlat() throws Exception {
+    void aSubscriberTakingOneStepAtATimeOverAMillionStepsKeepsMemoryFlat() {
         long steps = 1_000_000;
-        TrainingRun run = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(steps)
-                .configuration(Map.of()).build().start();
+        TrainingRun run = gatedRun(steps);
         SlowSubscriber slow = new SlowSubscriber();
         run.steps().subscribe(slow);
 
+        // The run advances 100,000 steps at a time; between two, the heap is measured with the run paused.
         List<Long> retained = new ArrayList<>();
-        while (!run.isDone()) {
-            Thread.sleep(200);
+        for (long done = 100_000; done <= steps; done += 100_000) {
+            gate.release(100_000);
+            awaitLatest(run, done - 1);
             retained.add(retainedHeap());
         }
         TrainingResult result = run.result().block(WAIT);
@@ -187,10 +191,11 @@ class TrainingRunTests {
         assertEquals(steps, result.stepsRun());
         assertTrue(slow.received.get() > 0 && slow.received.get() < steps / 10,
                 "the slow subscriber skipped steps instead of holding the run back: " + slow.received.get());
-        assertTrue(retained.size() >= 3, "samples: " + retained);
-        long growth = retained.stream().mapToLong(Long::longValue).max().getAsLong()
+        long growth = retained.get(retained.size() - 1) - retained.get(0);
+        long spread = retained.stream().mapToLong(Long::longValue).max().getAsLong()
                 - retained.stream().mapToLong(Long::longValue).min().getAsLong();
-        assertTrue(growth < 16 << 20, "retained heap varied by " + (growth >> 20) + " MiB over the run: " + retained);
+        assertTrue(spread < 16 << 20, "retained heap varied by " + (spread >> 20) + " MiB over the run: " + retained);
+        assertTrue(growth < 8 << 20, "retained heap grew by " + (growth >> 20) + " MiB: " + retained);
     }
 
     private static long retainedHeap() {
@@ -213,6 +218,93 @@ class TrainingRunTests {
             received.incrementAndGet();
             Schedulers.parallel().schedule(() -> request(1), 1, TimeUnit.MILLISECONDS);
         }
+    }
+
+    @Test
+    void subscribersComingAndGoingDuringARunNeverDisturbIt() throws Exception {
+        List<Throwable> dropped = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(dropped::add);
+        try {
+            TrainingRun run = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(300_000)
+                    .configuration(Map.of()).build().start();
+            List<Throwable> watcherErrors = new CopyOnWriteArrayList<>();
+            run.steps().subscribe(step -> { }, watcherErrors::add);
+            ExecutorService churn = Executors.newFixedThreadPool(3);
+            for (int t = 0; t < 3; t++) {
+                churn.submit(() -> {
+                    while (!run.isDone()) {
+                        run.steps().subscribe(step -> { }).dispose();
+                        run.steps().takeUntilOther(Mono.just(1)).subscribe();
+                    }
+                });
+            }
+            TrainingResult result = run.result().block(WAIT);
+            churn.shutdown();
+            assertTrue(churn.awaitTermination(30, TimeUnit.SECONDS));
+
+            assertEquals(Reason.COMPLETED, result.reason(), String.valueOf(result.error()));
+            assertEquals(List.of(), watcherErrors);
+            assertEquals(List.of(), dropped);
+        } finally {
+            Hooks.resetOnErrorDropped();
+        }
+    }
+
+    @Test
+    void cancelledSubscribersAreForgotten() {
+        TrainingRun run = gatedRun(1_000);
+        gate.release(1);
+        awaitLatest(run, 0);
+
+        for (int i = 0; i < 1_000; i++) {
+            run.steps().takeUntilOther(Mono.just(1)).subscribe();
+            run.steps().subscribe(step -> { }).dispose();
+        }
+        run.steps().subscribe();
+
+        assertEquals(1, ((HotRun) run).subscriberCount());
+        run.cancel();
+    }
+
+    @Test
+    void aRunOnReactorsParallelSchedulerDoesNotStarveItsSubscribers() {
+        TrainingRun run = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(Long.MAX_VALUE)
+                .configuration(Map.of()).build().start(Schedulers.parallel());
+        int subscribers = Runtime.getRuntime().availableProcessors() + 1;
+        List<AtomicLong> received = new ArrayList<>();
+        List<reactor.core.Disposable> subscriptions = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            AtomicLong count = new AtomicLong();
+            received.add(count);
+            subscriptions.add(run.steps().subscribe(step -> count.incrementAndGet()));
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (received.stream().anyMatch(count -> count.get() < 10)) {
+            assertTrue(System.nanoTime() < deadline, "some subscriber is starved: " + received);
+            Thread.onSpinWait();
+        }
+        subscriptions.forEach(reactor.core.Disposable::dispose);
+        run.cancel();
+        assertEquals(Reason.CANCELLED, run.result().block(WAIT).reason());
+    }
+
+    @Test
+    void aSubscriberThatThrowsEndsOnlyItsOwnSubscription() {
+        TrainingRun run = gatedRun(5);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        run.steps().subscribe(step -> {
+            throw new IllegalStateException("this subscriber broke");
+        }, errors::add);
+        gate.release(5);
+
+        assertEquals(Reason.COMPLETED, run.result().block(WAIT).reason());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (errors.isEmpty()) {
+            assertTrue(System.nanoTime() < deadline);
+            Thread.onSpinWait();
+        }
+        assertEquals("this subscriber broke", errors.get(0).getMessage());
+        StepVerifier.create(run.steps()).assertNext(step -> assertEquals(4, step.step())).expectComplete().verify(WAIT);
     }
 
     @Test

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -30,12 +31,15 @@ final class Sweep implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        Flux.fromIterable(RATES)
-                .flatMapSequential(rate -> errors(rate).subscribeOn(Schedulers.parallel()),
-                        Runtime.getRuntime().availableProcessors())
+        sweep(Schedulers.parallel(), Runtime.getRuntime().availableProcessors())
                 .doOnNext(lines -> lines.forEach(out::println))
                 .blockLast();
         out.flush();
+    }
+
+    /** Every rate's printout, in the order of {@link #RATES}, up to {@code concurrency} runs at once on {@code scheduler}. */
+    static Flux<List<String>> sweep(Scheduler scheduler, int concurrency) {
+        return Flux.fromIterable(RATES).flatMapSequential(rate -> errors(rate).subscribeOn(scheduler), concurrency);
     }
 
     /** One rate's printout: its header, then the error every 10,000 steps (or where the run diverged). */

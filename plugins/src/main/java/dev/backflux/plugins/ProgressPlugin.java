@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -21,8 +22,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>The bar is drawn by the library's own daemon thread every {@code interval}; the training thread only
  * records the step number, and formats the error at most once per interval, so the bar costs nothing
- * measurable. When the run ends the bar is drawn a last time and closed; if the run ends on a thread that
- * must not block (a Reactor parallel thread), closing is handed to {@code boundedElastic}.
+ * measurable. When the run ends the bar is drawn a last time and closed on {@code boundedElastic} (closing
+ * waits for the drawing), and the run's stream completes once it is closed.
  */
 public final class ProgressPlugin implements StepPlugin {
 
@@ -61,8 +62,10 @@ public final class ProgressPlugin implements StepPlugin {
         Duration interval = run.options().get(INTERVAL);
         int width = Math.toIntExact(run.options().get(WIDTH));
         PrintStream err = System.err;
+        Sinks.Empty<Void> closed = Sinks.empty();
+        run.completeAfter(closed.asMono());
         return Flux.using(
-                () -> new Bar(new ProgressBarBuilder()
+                () -> new Bar(closed, new ProgressBarBuilder()
                         .setTaskName("Training")
                         .setInitialMax(run.steps())
                         .setUnit(" steps", 1)
@@ -78,12 +81,14 @@ public final class ProgressPlugin implements StepPlugin {
     /** One run's bar: moves it along, formats the error at most once per interval, draws it a last time. */
     private static final class Bar {
 
+        private final Sinks.Empty<Void> closed;
         private final ProgressBar bar;
         private final long intervalNanos;
         private long lastMessage = System.nanoTime();
         private TrainingStep last;
 
-        Bar(ProgressBar bar, Duration interval) {
+        Bar(Sinks.Empty<Void> closed, ProgressBar bar, Duration interval) {
+            this.closed = closed;
             this.bar = bar;
             this.intervalNanos = interval.toNanos();
         }
@@ -110,12 +115,12 @@ public final class ProgressPlugin implements StepPlugin {
                 bar.stepTo(last.step() + 1);
                 bar.setExtraMessage(message(last));
             }
-            // ProgressBar.close() waits for its last drawing: never on a thread that must not block.
-            if (Schedulers.isInNonBlockingThread()) {
-                Schedulers.boundedElastic().schedule(bar::close);
-            } else {
+            // ProgressBar.close() waits for its last drawing: never on the training thread, which may be an
+            // event loop. The run completes once the bar is closed.
+            Schedulers.boundedElastic().schedule(() -> {
                 bar.close();
-            }
+                closed.tryEmitEmpty();
+            });
         }
 
         private static String message(TrainingStep step) {

@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import dev.backflux.api.TrainingRun;
+import dev.backflux.api.TrainingViews;
+import reactor.core.publisher.Hooks;
+import reactor.test.StepVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
@@ -56,8 +62,20 @@ class NonBlockingPluginsTests {
                     .plugin("tanh")
                     .build();
 
+            List<Throwable> dropped = new CopyOnWriteArrayList<>();
+            Hooks.onErrorDropped(dropped::add);
             TrainingResult onParallel = training.result().subscribeOn(Schedulers.parallel()).block(WAIT);
-            TrainingResult onTrainingScheduler = training.start().result().block(WAIT);
+            TrainingRun shared = training.start();
+            StepVerifier.create(shared.steps().transform(TrainingViews.atMostOnePer(Duration.ofMillis(2))).take(3))
+                    .expectNextCount(3).expectComplete().verify(WAIT);
+            TrainingResult onTrainingScheduler = shared.result().block(WAIT);
+            // A run cancelled mid-way, with every plugin's cleanup on the run's non-blocking thread.
+            Training.Builder cancelled = Xor.training(Network.of(3, 4, 1), 1_000_000)
+                    .plugin("logging").plugin("progress").plugin("history", Map.of("file", folder.resolve("c.csv")));
+            StepVerifier.create(cancelled.build().flux().subscribeOn(Schedulers.parallel()).take(500))
+                    .expectNextCount(500).expectComplete().verify(WAIT);
+            Hooks.resetOnErrorDropped();
+            assertEquals(List.of(), dropped);
 
             for (TrainingResult result : new TrainingResult[] {onParallel, onTrainingScheduler}) {
                 assertTrue(result.reason() == Reason.COMPLETED || result.reason() == Reason.STOPPED,

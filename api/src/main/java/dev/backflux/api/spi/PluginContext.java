@@ -76,7 +76,8 @@ public interface PluginContext {
      * Registers a listener called once when the run ends, however it ends (completion, a stop, cancellation
      * or an error), with the run's result; for example to log a summary or close a file.
      *
-     * @param listener called on the thread that ends the run; must not block
+     * @param listener called on the thread that ends the run; must not block; an exception it throws is
+     *                 logged and does not change how the run ended
      */
     void onEnd(Consumer<TrainingResult> listener);
 }
