@@ -21,13 +21,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Wide networks: milliseconds per step of the full {@code Flux}, one step per invocation, and the matrix work's
- * rate as the {@code flops} counter (floating-point operations per second). Run with {@code -prof gc} for
- * the bytes allocated per step.
+ * Wide networks: steps per second of the full {@code Flux} (one step per invocation; 1000 / score = ms per
+ * step), and the matrix work's rate as the {@code flops} counter (floating-point operations per second). Run
+ * with {@code -prof gc} for the bytes allocated per step ({@code gc.alloc.rate.norm}).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})

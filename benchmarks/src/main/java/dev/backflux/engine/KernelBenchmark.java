@@ -19,11 +19,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The three products a step needs, alone: {@code A·B} (forward), {@code Aᵀ·B} (weight update) and
  * {@code A·Bᵀ} (errors sent back), each as {@code C(n x m)} from an {@code n x k} and a {@code k x m} operand.
- * The {@code flops} counter is their rate. (In the engine's package: the kernels are not public.)
+ * The score is products per second; the {@code flops} counter is their rate in floating-point operations per
+ * second. (In the engine's package: the kernels are not public.)
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})

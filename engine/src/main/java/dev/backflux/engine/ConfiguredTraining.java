@@ -9,6 +9,7 @@ import dev.backflux.api.TrainingStep;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -30,10 +31,15 @@ final class ConfiguredTraining implements Training {
         this.selection = selection;
     }
 
-    /** The engine's own steps, before any plugin: one {@link Run} per subscription, one step per request. */
-    Flux<TrainingStep> engineSteps() {
+    /**
+     * The engine's own steps, before any plugin: one {@link Run} per subscription, one step per request; each
+     * computed step is shown to {@code computed} before it is published.
+     */
+    Flux<TrainingStep> engineSteps(Consumer<TrainingStep> computed) {
         return Flux.generate(() -> new Run(network, data, steps), (run, sink) -> {
-            sink.next(run.next());
+            TrainingStep step = run.next();
+            computed.accept(step);
+            sink.next(step);
             if (run.isDone()) {
                 sink.complete();
             }

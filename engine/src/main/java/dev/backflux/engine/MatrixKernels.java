@@ -1,18 +1,51 @@
 package dev.backflux.engine;
 
 /**
- * The three matrix products a training step needs, over row-major {@code double[]} arrays.
+ * The three matrix products a training step needs, over row-major {@code double[]} arrays:
+ * {@code C += A·B}, {@code C += Aᵀ·B} and {@code C += A·Bᵀ}. Transposed operands are read in place, never
+ * materialised. Every result array must be fresh (all zeros): the kernels accumulate into it.
  *
- * <p>Each element is summed in index order, as a plain dot product, and every result array must be
- * fresh (all zeros): the kernels accumulate into it. Transposed operands are read in place, never copied.
+ * <p>Small products use plain loops. Large ones pack their operands, a block at a time, into the order the
+ * {@link PackedProduct} micro-kernel reads them, and large enough ones share their row blocks between the
+ * calling thread and {@link KernelThreads}. Each element of {@code C} is always summed by one thread, over
+ * {@code p} in ascending order, so a result never depends on the number of threads.
  */
 final class MatrixKernels {
+
+    /** Below this many multiply-adds, packing costs more than it saves. */
+    static final long PACKED_FROM = 1L << 15;
 
     private MatrixKernels() {
     }
 
     /** {@code c(n x m) += a(n x k) · b(k x m)}. */
     static void multiply(double[] a, double[] b, double[] c, int n, int k, int m) {
+        if ((long) n * k * m < PACKED_FROM) {
+            plainMultiply(a, b, c, n, k, m);
+        } else {
+            PackedProduct.run(a, false, b, false, c, n, k, m);
+        }
+    }
+
+    /** {@code c(n x m) += a(k x n)ᵀ · b(k x m)}, without materialising the transpose of {@code a}. */
+    static void multiplyTransposedA(double[] a, double[] b, double[] c, int k, int n, int m) {
+        if ((long) n * k * m < PACKED_FROM) {
+            plainMultiplyTransposedA(a, b, c, k, n, m);
+        } else {
+            PackedProduct.run(a, true, b, false, c, n, k, m);
+        }
+    }
+
+    /** {@code c(n x m) += a(n x k) · b(m x k)ᵀ}, without materialising the transpose of {@code b}. */
+    static void multiplyTransposedB(double[] a, double[] b, double[] c, int n, int k, int m) {
+        if ((long) n * k * m < PACKED_FROM) {
+            plainMultiplyTransposedB(a, b, c, n, k, m);
+        } else {
+            PackedProduct.run(a, false, b, true, c, n, k, m);
+        }
+    }
+
+    static void plainMultiply(double[] a, double[] b, double[] c, int n, int k, int m) {
         for (int i = 0; i < n; i++) {
             int rowC = i * m;
             int rowA = i * k;
@@ -26,8 +59,7 @@ final class MatrixKernels {
         }
     }
 
-    /** {@code c(n x m) += a(k x n)ᵀ · b(k x m)}, without materialising the transpose of {@code a}. */
-    static void multiplyTransposedA(double[] a, double[] b, double[] c, int k, int n, int m) {
+    static void plainMultiplyTransposedA(double[] a, double[] b, double[] c, int k, int n, int m) {
         for (int p = 0; p < k; p++) {
             int rowA = p * n;
             int rowB = p * m;
@@ -41,8 +73,7 @@ final class MatrixKernels {
         }
     }
 
-    /** {@code c(n x m) += a(n x k) · b(m x k)ᵀ}, without materialising the transpose of {@code b}. */
-    static void multiplyTransposedB(double[] a, double[] b, double[] c, int n, int k, int m) {
+    static void plainMultiplyTransposedB(double[] a, double[] b, double[] c, int n, int k, int m) {
         for (int i = 0; i < n; i++) {
             int rowA = i * k;
             int rowC = i * m;

@@ -50,7 +50,7 @@ final class RunTracker {
 
     /** Returns this run's steps, after its plugins, with the hooks that end it. */
     Flux<TrainingStep> steps() {
-        Flux<TrainingStep> steps = training.engineSteps().doOnNext(this::computed);
+        Flux<TrainingStep> steps = training.engineSteps(this::computed);
         for (PluginSelection.Configured configured : training.selection().stepPlugins) {
             steps = apply(configured, steps);
         }

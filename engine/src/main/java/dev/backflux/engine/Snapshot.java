@@ -10,44 +10,28 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
-/** A {@link TrainingStep} that wraps the fresh arrays of one step without copying them. */
+/**
+ * A {@link TrainingStep} over the fresh arrays of one step, which nothing writes again. The read-only matrix
+ * views are made when asked for: a subscriber that reads only the error pays for no view.
+ */
 final class Snapshot implements TrainingStep {
 
     private final long step;
     private final int[] sizes;
+    private final int examples;
     private final Activation activation;
-    private final List<Matrix> layers;
-    private final Matrix[] errors;
-    private final Matrix[] deltas;
-    private final List<Matrix> weights;
-    private final double[][] weightArrays;
-    private final double meanAbsoluteError;
+    private final Matrix inputs;
+    private final BackPropagation.Result result;
     private final OptionalDouble validationMeanAbsoluteError;
 
     Snapshot(long step, int[] sizes, Activation activation, Matrix inputs, BackPropagation.Result result,
              OptionalDouble validationMeanAbsoluteError) {
         this.step = step;
         this.sizes = sizes;
+        this.examples = inputs.rows();
         this.activation = activation;
-        int examples = inputs.rows();
-        int n = sizes.length - 1;
-        Matrix[] layerMatrices = new Matrix[n + 1];
-        Matrix[] errorMatrices = new Matrix[n];
-        Matrix[] deltaMatrices = new Matrix[n];
-        Matrix[] weightMatrices = new Matrix[n];
-        layerMatrices[0] = inputs;
-        for (int k = 0; k < n; k++) {
-            layerMatrices[k + 1] = DenseMatrix.wrap(examples, sizes[k + 1], result.layers[k + 1]);
-            errorMatrices[k] = DenseMatrix.wrap(examples, sizes[k + 1], result.errors[k]);
-            deltaMatrices[k] = DenseMatrix.wrap(examples, sizes[k + 1], result.deltas[k]);
-            weightMatrices[k] = DenseMatrix.wrap(sizes[k], sizes[k + 1], result.weights[k]);
-        }
-        this.layers = List.of(layerMatrices);
-        this.errors = errorMatrices;
-        this.deltas = deltaMatrices;
-        this.weights = List.of(weightMatrices);
-        this.weightArrays = result.weights;
-        this.meanAbsoluteError = result.meanAbsoluteError;
+        this.inputs = inputs;
+        this.result = result;
         this.validationMeanAbsoluteError = validationMeanAbsoluteError;
     }
 
@@ -63,42 +47,52 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public List<Matrix> layers() {
-        return layers;
+        Matrix[] layers = new Matrix[sizes.length];
+        for (int layer = 0; layer < layers.length; layer++) {
+            layers[layer] = layer(layer);
+        }
+        return List.of(layers);
     }
 
     @Override
     public Matrix layer(int layer) {
-        return layers.get(Objects.checkIndex(layer, layers.size()));
+        Objects.checkIndex(layer, sizes.length);
+        return layer == 0 ? inputs : DenseMatrix.wrap(examples, sizes[layer], result.layers[layer]);
     }
 
     @Override
     public Matrix output() {
-        return layers.get(layers.size() - 1);
+        return layer(sizes.length - 1);
     }
 
     @Override
     public Matrix error(int layer) {
-        return errors[nonInputLayer(layer) - 1];
+        return DenseMatrix.wrap(examples, sizes[nonInputLayer(layer)], result.errors[layer - 1]);
     }
 
     @Override
     public Matrix delta(int layer) {
-        return deltas[nonInputLayer(layer) - 1];
+        return DenseMatrix.wrap(examples, sizes[nonInputLayer(layer)], result.deltas[layer - 1]);
     }
 
     @Override
     public List<Matrix> weights() {
-        return weights;
+        Matrix[] weights = new Matrix[sizes.length - 1];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = weights(k);
+        }
+        return List.of(weights);
     }
 
     @Override
     public Matrix weights(int k) {
-        return weights.get(Objects.checkIndex(k, weights.size()));
+        Objects.checkIndex(k, sizes.length - 1);
+        return DenseMatrix.wrap(sizes[k], sizes[k + 1], result.weights[k]);
     }
 
     @Override
     public double meanAbsoluteError() {
-        return meanAbsoluteError;
+        return result.meanAbsoluteError;
     }
 
     @Override
@@ -108,7 +102,7 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public TrainedNetwork network() {
-        return new FixedWeightsNetwork(sizes, activation, weightArrays, weights);
+        return new FixedWeightsNetwork(sizes, activation, result.weights, weights());
     }
 
     private int nonInputLayer(int layer) {
@@ -121,7 +115,7 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public String toString() {
-        return "TrainingStep[step=" + step + ", meanAbsoluteError=" + meanAbsoluteError
+        return "TrainingStep[step=" + step + ", meanAbsoluteError=" + result.meanAbsoluteError
                 + (validationMeanAbsoluteError.isPresent()
                 ? ", validationMeanAbsoluteError=" + validationMeanAbsoluteError.getAsDouble() : "") + "]";
     }

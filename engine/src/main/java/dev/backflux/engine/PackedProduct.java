@@ -1,0 +1,228 @@
+package dev.backflux.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A large product {@code C(n x m) += op(A) · op(B)}, computed by a 4 x 4 register-tiled micro-kernel on
+ * packed operands, as BLAS libraries do:
+ * <ul>
+ *   <li>{@code B} is packed once into strips of 4 columns, {@code strip[p * 4 + q] = B(p, j + q)} (zero
+ *       beyond {@code m}), read front to back by every row block;</li>
+ *   <li>each block of {@link #ROWS_PER_BLOCK} rows of {@code A} is packed into groups of 4 rows,
+ *       {@code group[p * 4 + r] = A(i + r, p)}, so that the micro-kernel reads both operands sequentially;</li>
+ *   <li>the micro-kernel keeps a 4 x 4 tile of {@code C} in 16 local variables and sums over {@code p} with
+ *       {@link Math#fma}, in ascending order.</li>
+ * </ul>
+ * Either operand may be read transposed: packing reads it in place. Row blocks are independent; large
+ * products hand them out to {@link KernelThreads} as well as computing them on the calling thread.
+ */
+final class PackedProduct {
+
+    /** Rows of C per block: a block of A (64 x k doubles) stays in the L2 cache for k up to about 2,000. */
+    static final int ROWS_PER_BLOCK = 64;
+
+    /** From this many multiply-adds on, the row blocks are shared with other threads. */
+    static final long PARALLEL_FROM = 1L << 22;
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][]);
+
+    private final double[] a;
+    private final boolean aTransposed;
+    private final double[] packedB;
+    private final double[] c;
+    private final int n;
+    private final int k;
+    private final int m;
+    private final int blocks;
+    private final AtomicInteger nextBlock = new AtomicInteger();
+    private final AtomicInteger blocksDone = new AtomicInteger();
+
+    private PackedProduct(double[] a, boolean aTransposed, double[] packedB, double[] c, int n, int k, int m) {
+        this.a = a;
+        this.aTransposed = aTransposed;
+        this.packedB = packedB;
+        this.c = c;
+        this.n = n;
+        this.k = k;
+        this.m = m;
+        this.blocks = (n + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+    }
+
+    /**
+     * {@code c += op(a) · op(b)} where {@code op(a)} is {@code n x k} ({@code a} stored {@code k x n} when
+     * transposed) and {@code op(b)} is {@code k x m} ({@code b} stored {@code m x k} when transposed).
+     */
+    static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m) {
+        int strips = (m + 3) / 4;
+        double[] packedB = scratch(0, strips * k * 4);
+        packB(b, bTransposed, packedB, k, m);
+        PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m);
+        int helpers = (long) n * k * m >= PARALLEL_FROM ? Math.min(KernelThreads.helpers(), product.blocks - 1) : 0;
+        for (int h = 0; h < helpers; h++) {
+            KernelThreads.execute(product::computeBlocks);
+        }
+        product.computeBlocks();
+        product.awaitBlocks();
+    }
+
+    /** Computes row blocks until none is left to claim. */
+    private void computeBlocks() {
+        int block;
+        while ((block = nextBlock.getAndIncrement()) < blocks) {
+            computeBlock(block);
+            blocksDone.incrementAndGet();
+        }
+    }
+
+    /** Waits, spinning, for the blocks that helpers are still computing: microseconds, never a park. */
+    private void awaitBlocks() {
+        while (blocksDone.get() < blocks) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void computeBlock(int block) {
+        int i0 = block * ROWS_PER_BLOCK;
+        int rows = Math.min(ROWS_PER_BLOCK, n - i0);
+        int groups = (rows + 3) / 4;
+        double[] packedA = scratch(1, groups * k * 4);
+        packA(i0, rows, packedA);
+        int strips = (m + 3) / 4;
+        for (int s = 0; s < strips; s++) {
+            int j = s * 4;
+            int columns = Math.min(4, m - j);
+            for (int g = 0; g < groups; g++) {
+                tile(packedA, g * k * 4, packedB, s * k * 4, i0 + g * 4, Math.min(4, rows - g * 4), j, columns);
+            }
+        }
+    }
+
+    /** The micro-kernel: a 4 x 4 tile of C from a group of 4 packed rows of A and a strip of 4 packed columns of B. */
+    private void tile(double[] pa, int aOffset, double[] pb, int bOffset, int i, int rows, int j, int columns) {
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        int pa4 = aOffset;
+        int pb4 = bOffset;
+        for (int p = 0; p < k; p++, pa4 += 4, pb4 += 4) {
+            double b0 = pb[pb4];
+            double b1 = pb[pb4 + 1];
+            double b2 = pb[pb4 + 2];
+            double b3 = pb[pb4 + 3];
+            double x = pa[pa4];
+            c00 = Math.fma(x, b0, c00);
+            c01 = Math.fma(x, b1, c01);
+            c02 = Math.fma(x, b2, c02);
+            c03 = Math.fma(x, b3, c03);
+            x = pa[pa4 + 1];
+            c10 = Math.fma(x, b0, c10);
+            c11 = Math.fma(x, b1, c11);
+            c12 = Math.fma(x, b2, c12);
+            c13 = Math.fma(x, b3, c13);
+            x = pa[pa4 + 2];
+            c20 = Math.fma(x, b0, c20);
+            c21 = Math.fma(x, b1, c21);
+            c22 = Math.fma(x, b2, c22);
+            c23 = Math.fma(x, b3, c23);
+            x = pa[pa4 + 3];
+            c30 = Math.fma(x, b0, c30);
+            c31 = Math.fma(x, b1, c31);
+            c32 = Math.fma(x, b2, c32);
+            c33 = Math.fma(x, b3, c33);
+        }
+        if (rows == 4 && columns == 4) {
+            int r = i * m + j;
+            c[r] += c00;
+            c[r + 1] += c01;
+            c[r + 2] += c02;
+            c[r + 3] += c03;
+            r += m;
+            c[r] += c10;
+            c[r + 1] += c11;
+            c[r + 2] += c12;
+            c[r + 3] += c13;
+            r += m;
+            c[r] += c20;
+            c[r + 1] += c21;
+            c[r + 2] += c22;
+            c[r + 3] += c23;
+            r += m;
+            c[r] += c30;
+            c[r + 1] += c31;
+            c[r + 2] += c32;
+            c[r + 3] += c33;
+        } else {
+            double[][] tile = {{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23}, {c30, c31, c32, c33}};
+            for (int r = 0; r < rows; r++) {
+                for (int q = 0; q < columns; q++) {
+                    c[(i + r) * m + j + q] += tile[r][q];
+                }
+            }
+        }
+    }
+
+    /** Packs rows {@code i0 .. i0 + rows} of {@code op(A)} into groups of 4: {@code group[p * 4 + r]}. */
+    private void packA(int i0, int rows, double[] packedA) {
+        int groups = (rows + 3) / 4;
+        for (int g = 0; g < groups; g++) {
+            int base = g * k * 4;
+            int first = i0 + g * 4;
+            int valid = Math.min(4, rows - g * 4);
+            if (aTransposed) {
+                // A is stored k x n: the 4 values of a group at p are side by side in row p.
+                for (int p = 0; p < k; p++) {
+                    int from = p * n + first;
+                    int to = base + p * 4;
+                    for (int r = 0; r < 4; r++) {
+                        packedA[to + r] = r < valid ? a[from + r] : 0;
+                    }
+                }
+            } else {
+                for (int r = 0; r < 4; r++) {
+                    int row = (first + r) * k;
+                    for (int p = 0; p < k; p++) {
+                        packedA[base + p * 4 + r] = r < valid ? a[row + p] : 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs {@code op(B)} ({@code k x m}) into strips of 4 columns: {@code strip[p * 4 + q]}, zero beyond m. */
+    private static void packB(double[] b, boolean transposed, double[] packedB, int k, int m) {
+        int strips = (m + 3) / 4;
+        for (int s = 0; s < strips; s++) {
+            int base = s * k * 4;
+            int first = s * 4;
+            int valid = Math.min(4, m - first);
+            if (transposed) {
+                // B is stored m x k: column j of op(B) is row j, read front to back.
+                for (int q = 0; q < 4; q++) {
+                    int row = (first + q) * k;
+                    for (int p = 0; p < k; p++) {
+                        packedB[base + p * 4 + q] = q < valid ? b[row + p] : 0;
+                    }
+                }
+            } else {
+                // The 4 values of a strip at p are side by side in row p.
+                for (int p = 0; p < k; p++) {
+                    int from = p * m + first;
+                    int to = base + p * 4;
+                    for (int q = 0; q < 4; q++) {
+                        packedB[to + q] = q < valid ? b[from + q] : 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A reusable buffer of this thread: packing allocates nothing once it has seen its largest product. */
+    private static double[] scratch(int which, int length) {
+        double[][] buffers = SCRATCH.get();
+        if (buffers[which] == null || buffers[which].length < length) {
+            buffers[which] = new double[length];
+        }
+        return buffers[which];
+    }
+}

@@ -1,0 +1,67 @@
+package dev.backflux.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The packed kernels, on shapes whose sides are not multiples of the tile, small and large enough to be shared
+ * between threads: each element must be exactly the fused multiply-add chain over p in ascending order.
+ */
+class PackedProductTests {
+
+    private final SplittableRandom random = new SplittableRandom(11);
+
+    @ParameterizedTest
+    @CsvSource({"37, 29, 31", "131, 67, 45", "257, 130, 129", "300, 200, 90"})
+    void everyProductIsTheFusedSumInAscendingOrder(int n, int k, int m) {
+        assertTrue((long) n * k * m >= MatrixKernels.PACKED_FROM, "the packed path is what this test is about");
+        double[] a = random(n * k);
+        double[] b = random(k * m);
+        double[] expected = fusedProduct(a, b, n, k, m);
+
+        double[] c = new double[n * m];
+        MatrixKernels.multiply(a, b, c, n, k, m);
+        assertArrayEquals(expected, c, 0.0, "A·B");
+
+        double[] cTa = new double[n * m];
+        MatrixKernels.multiplyTransposedA(transpose(a, n, k), b, cTa, k, n, m);
+        assertArrayEquals(expected, cTa, 0.0, "Aᵀ·B");
+
+        double[] cTb = new double[n * m];
+        MatrixKernels.multiplyTransposedB(a, transpose(b, k, m), cTb, n, k, m);
+        assertArrayEquals(expected, cTb, 0.0, "A·Bᵀ");
+    }
+
+    /** {@code c[i][j] = fma(a[i][k-1], b[k-1][j], ... fma(a[i][0], b[0][j], 0))}. */
+    private static double[] fusedProduct(double[] a, double[] b, int n, int k, int m) {
+        double[] c = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(a[i * k + p], b[p * m + j], sum);
+                }
+                c[i * m + j] = sum;
+            }
+        }
+        return c;
+    }
+
+    private static double[] transpose(double[] a, int rows, int columns) {
+        double[] t = new double[a.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                t[c * rows + r] = a[r * columns + c];
+            }
+        }
+        return t;
+    }
+
+    private double[] random(int length) {
+        return random.doubles(length, -1, 1).toArray();
+    }
+}
