@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backflux.api.Activation;
+import dev.backflux.testing.Linear;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.TrainingData;
@@ -14,18 +15,7 @@ import reactor.test.StepVerifier;
 
 class DivergenceTests {
 
-    /** The identity: nothing bounds the output, so weights and errors can overflow. */
-    private static final Activation LINEAR = new Activation() {
-        @Override
-        public double apply(double input) {
-            return input;
-        }
-
-        @Override
-        public double derivativeFromOutput(double output) {
-            return 1;
-        }
-    };
+    private static final Activation LINEAR = Linear.INSTANCE;
 
     private static final TrainingData ONE_EXAMPLE = TrainingData.of(new double[][] {{10}}, new double[][] {{1}});
 

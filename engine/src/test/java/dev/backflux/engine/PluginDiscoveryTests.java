@@ -1,5 +1,8 @@
 package dev.backflux.engine;
 
+import dev.backflux.testing.Tutorial;
+import dev.backflux.testing.CapturedLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

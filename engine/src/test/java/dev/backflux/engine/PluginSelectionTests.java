@@ -1,5 +1,9 @@
 package dev.backflux.engine;
 
+import dev.backflux.testing.Tutorial;
+import dev.backflux.testing.CapturedLog;
+import dev.backflux.testing.CountingActivation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

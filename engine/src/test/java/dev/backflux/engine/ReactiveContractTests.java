@@ -1,5 +1,8 @@
 package dev.backflux.engine;
 
+import dev.backflux.testing.Tutorial;
+import dev.backflux.testing.CountingActivation;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

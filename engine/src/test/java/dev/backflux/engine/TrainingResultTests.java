@@ -1,5 +1,9 @@
 package dev.backflux.engine;
 
+import dev.backflux.testing.Linear;
+import dev.backflux.testing.Tutorial;
+import dev.backflux.testing.CountingActivation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,18 +87,7 @@ class TrainingResultTests {
 
     @Test
     void aDivergedRunEndsTheResultWithItsError() {
-        Activation linear = new Activation() {
-            @Override
-            public double apply(double input) {
-                return input;
-            }
-
-            @Override
-            public double derivativeFromOutput(double output) {
-                return 1;
-            }
-        };
-        Network exploding = Network.builder().layerSizes(1, 1).activation(linear).learningRate(1e6)
+        Network exploding = Network.builder().layerSizes(1, 1).activation(Linear.INSTANCE).learningRate(1e6)
                 .weights(new double[][] {{0.5}}).build();
         Training training = Trainer.training(exploding, TrainingData.of(new double[][] {{10}}, new double[][] {{1}}))
                 .steps(1_000).configuration(Map.of()).build();
@@ -150,17 +143,7 @@ class TrainingResultTests {
     @Test
     void anEngineErrorPassesThroughPluginsUnwrapped() {
         Network overflowing = Network.builder().layerSizes(1, 1).weights(new double[][] {{0.5}})
-                .activation(new Activation() {
-                    @Override
-                    public double apply(double input) {
-                        return input;
-                    }
-
-                    @Override
-                    public double derivativeFromOutput(double output) {
-                        return 1;
-                    }
-                }).learningRate(1e6).build();
+                .activation(Linear.INSTANCE).learningRate(1e6).build();
         Training training = Trainer.training(overflowing, TrainingData.of(new double[][] {{10}}, new double[][] {{1}}))
                 .steps(1_000).plugin("stop-at", Map.of("step", 999L)).plugin("failing", Map.of("at", 999L))
                 .configuration(Map.of()).build();

@@ -1,8 +1,11 @@
 package dev.backflux.engine;
 
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.backflux.api.Network;
+import dev.backflux.testing.Tutorial;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.TrainingStep;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.backflux.engine;
 
+import dev.backflux.testing.Tutorial;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

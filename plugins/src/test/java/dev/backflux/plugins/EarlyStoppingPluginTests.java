@@ -1,5 +1,8 @@
 package dev.backflux.plugins;
 
+import dev.backflux.testing.CountingActivation;
+import dev.backflux.testing.Linear;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -225,18 +228,7 @@ class EarlyStoppingPluginTests {
     private static final TrainingData ONE_EXAMPLE = TrainingData.of(new double[][] {{10}}, new double[][] {{1}});
 
     private static Network exploding() {
-        Activation linear = new Activation() {
-            @Override
-            public double apply(double input) {
-                return input;
-            }
-
-            @Override
-            public double derivativeFromOutput(double output) {
-                return 1;
-            }
-        };
-        return Network.builder().layerSizes(1, 1).activation(linear).learningRate(1e6)
+        return Network.builder().layerSizes(1, 1).activation(Linear.INSTANCE).learningRate(1e6)
                 .weights(new double[][] {{0.5}}).build();
     }
 

@@ -1,5 +1,7 @@
 package dev.backflux.plugins;
 
+import dev.backflux.testing.CapturedLog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,14 +4,15 @@ import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.Training;
 import dev.backflux.api.TrainingData;
+import dev.backflux.testing.Tutorial;
 import java.util.Map;
 
 /** The tutorial's three-layer XOR problem, and a builder for runs on it without system-property plugins. */
 final class Xor {
 
-    static final double[][] INPUTS = {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}};
+    static final double[][] INPUTS = Tutorial.INPUTS;
     static final double[][] TARGETS = {{0}, {1}, {1}, {0}};
-    static final TrainingData DATA = TrainingData.of(INPUTS, TARGETS);
+    static final TrainingData DATA = Tutorial.XOR;
 
     private Xor() {
     }

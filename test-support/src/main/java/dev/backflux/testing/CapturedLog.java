@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,14 +9,20 @@ import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /** Captures what one logger writes, at a given level, until closed; meanwhile nothing of it reaches the console. */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
     private final Logger logger;
     private final Level previous;
     private final boolean additive;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    CapturedLog(Class<?> source, Level level) {
+    /**
+     * Starts capturing.
+     *
+     * @param source the class whose logger to capture
+     * @param level the level to set on it meanwhile
+     */
+    public CapturedLog(Class<?> source, Level level) {
         logger = (Logger) LoggerFactory.getLogger(source);
         previous = logger.getLevel();
         additive = logger.isAdditive();
@@ -26,11 +32,13 @@ final class CapturedLog implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    List<ILoggingEvent> events() {
+    /** @return the events so far */
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    String text() {
+    /** @return the events so far, one line each: level, message and the exception's message */
+    public String text() {
         return appender.list.stream()
                 .map(event -> event.getLevel() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : " | " + event.getThrowableProxy().getMessage()))

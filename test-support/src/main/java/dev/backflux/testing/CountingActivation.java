@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.testing;
 
 import dev.backflux.api.Activation;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,17 +7,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sigmoid, counting the forward passes of its layers: a network with {@code n} weight matrices and no
  * validation data applies its activation to {@code n} layers per computed step.
  */
-final class CountingActivation implements Activation {
+public final class CountingActivation implements Activation {
 
     private final Activation sigmoid = Activation.sigmoid();
     private final AtomicLong layersApplied = new AtomicLong();
     private final int layersPerStep;
 
-    CountingActivation(int layersPerStep) {
+    /** @param layersPerStep the layers the activation is applied to per step (forward passes included) */
+    public CountingActivation(int layersPerStep) {
         this.layersPerStep = layersPerStep;
     }
 
-    long computedSteps() {
+    /** @return the steps computed so far */
+    public long computedSteps() {
         return layersApplied.get() / layersPerStep;
     }
 
