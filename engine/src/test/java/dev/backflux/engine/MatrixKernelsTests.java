@@ -59,7 +59,7 @@ class MatrixKernelsTests {
         return c;
     }
 
-    private static double[] transpose(double[] a, int rows, int columns) {
+    static double[] transpose(double[] a, int rows, int columns) {
         double[] t = new double[a.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {

@@ -28,11 +28,11 @@ class PackedProductTests {
         assertArrayEquals(expected, c, 0.0, "A·B");
 
         double[] cTa = new double[n * m];
-        MatrixKernels.multiplyTransposedA(transpose(a, n, k), b, cTa, k, n, m);
+        MatrixKernels.multiplyTransposedA(MatrixKernelsTests.transpose(a, n, k), b, cTa, k, n, m);
         assertArrayEquals(expected, cTa, 0.0, "Aᵀ·B");
 
         double[] cTb = new double[n * m];
-        MatrixKernels.multiplyTransposedB(a, transpose(b, k, m), cTb, n, k, m);
+        MatrixKernels.multiplyTransposedB(a, MatrixKernelsTests.transpose(b, k, m), cTb, n, k, m);
         assertArrayEquals(expected, cTb, 0.0, "A·Bᵀ");
     }
 
@@ -51,15 +51,6 @@ class PackedProductTests {
         return c;
     }
 
-    private static double[] transpose(double[] a, int rows, int columns) {
-        double[] t = new double[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                t[c * rows + r] = a[r * columns + c];
-            }
-        }
-        return t;
-    }
 
     private double[] random(int length) {
         return random.doubles(length, -1, 1).toArray();
