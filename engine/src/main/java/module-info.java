@@ -7,6 +7,8 @@
 module dev.backflux.engine {
     requires dev.backflux.api;
     requires org.slf4j;
+    // Optional: the SIMD kernels, when the JVM runs with --add-modules jdk.incubator.vector.
+    requires static jdk.incubator.vector;
 
     uses dev.backflux.api.spi.Plugin;
 

@@ -3,15 +3,17 @@ package dev.backflux.engine;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A large product {@code C(n x m) += op(A) · op(B)}, computed by a 4 x 4 register-tiled micro-kernel on
- * packed operands, as BLAS libraries do:
+ * A large product {@code C(n x m) += op(A) · op(B)}, computed by a register-tiled micro-kernel on packed
+ * operands, as BLAS libraries do:
  * <ul>
- *   <li>{@code B} is packed once into strips of 4 columns, {@code strip[p * 4 + q] = B(p, j + q)} (zero
- *       beyond {@code m}), read front to back by every row block;</li>
+ *   <li>{@code B} is packed once into strips of 4 columns ({@link VectorTile#STRIP} with the Vector API),
+ *       {@code strip[p * width + q] = B(p, j + q)} (zero beyond {@code m}), read front to back by every row
+ *       block;</li>
  *   <li>each block of {@link #ROWS_PER_BLOCK} rows of {@code A} is packed into groups of 4 rows,
  *       {@code group[p * 4 + r] = A(i + r, p)}, so that the micro-kernel reads both operands sequentially;</li>
- *   <li>the micro-kernel keeps a 4 x 4 tile of {@code C} in 16 local variables and sums over {@code p} with
- *       {@link Math#fma}, in ascending order.</li>
+ *   <li>the micro-kernel keeps a 4 x 4 tile of {@code C} in 16 local variables (or a 4 x {@code STRIP} tile
+ *       in 8 vector registers, see {@link VectorTile}) and sums over {@code p} with a fused multiply-add, in
+ *       ascending order: both kernels give the same bits.</li>
  * </ul>
  * Either operand may be read transposed: packing reads it in place. Row blocks are independent; large
  * products hand them out to {@link KernelThreads} as well as computing them on the calling thread.
@@ -24,7 +26,7 @@ final class PackedProduct {
     /** From this many multiply-adds on, the row blocks are shared with other threads. */
     static final long PARALLEL_FROM = 1L << 22;
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][]);
 
     private final double[] a;
     private final boolean aTransposed;
@@ -34,10 +36,15 @@ final class PackedProduct {
     private final int k;
     private final int m;
     private final int blocks;
+    private final boolean vector;
+    private final int strip;
     private final AtomicInteger nextBlock = new AtomicInteger();
     private final AtomicInteger blocksDone = new AtomicInteger();
 
-    private PackedProduct(double[] a, boolean aTransposed, double[] packedB, double[] c, int n, int k, int m) {
+    private PackedProduct(double[] a, boolean aTransposed, double[] packedB, double[] c, int n, int k, int m,
+                          boolean vector) {
+        this.vector = vector;
+        this.strip = vector ? VectorTile.STRIP : 4;
         this.a = a;
         this.aTransposed = aTransposed;
         this.packedB = packedB;
@@ -53,10 +60,17 @@ final class PackedProduct {
      * transposed) and {@code op(b)} is {@code k x m} ({@code b} stored {@code m x k} when transposed).
      */
     static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m) {
-        int strips = (m + 3) / 4;
-        double[] packedB = scratch(0, strips * k * 4);
-        packB(b, bTransposed, packedB, k, m);
-        PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m);
+        run(a, aTransposed, b, bTransposed, c, n, k, m, Kernels.vectorApi());
+    }
+
+    /** As {@link #run(double[], boolean, double[], boolean, double[], int, int, int)}, with the kernel chosen. */
+    static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m,
+                    boolean vector) {
+        int strip = vector ? VectorTile.STRIP : 4;
+        int strips = (m + strip - 1) / strip;
+        double[] packedB = scratch(0, strips * k * strip);
+        packB(b, bTransposed, packedB, k, m, strip);
+        PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m, vector);
         int helpers = (long) n * k * m >= PARALLEL_FROM ? Math.min(KernelThreads.helpers(), product.blocks - 1) : 0;
         for (int h = 0; h < helpers; h++) {
             KernelThreads.execute(product::computeBlocks);
@@ -87,12 +101,17 @@ final class PackedProduct {
         int groups = (rows + 3) / 4;
         double[] packedA = scratch(1, groups * k * 4);
         packA(i0, rows, packedA);
-        int strips = (m + 3) / 4;
+        int strips = (m + strip - 1) / strip;
         for (int s = 0; s < strips; s++) {
-            int j = s * 4;
-            int columns = Math.min(4, m - j);
+            int j = s * strip;
+            int columns = Math.min(strip, m - j);
             for (int g = 0; g < groups; g++) {
-                tile(packedA, g * k * 4, packedB, s * k * 4, i0 + g * 4, Math.min(4, rows - g * 4), j, columns);
+                int tileRows = Math.min(4, rows - g * 4);
+                if (vector) {
+                    VectorTile.tile(packedA, g * k * 4, packedB, s * k * strip, k, c, m, i0 + g * 4, tileRows, j, columns);
+                } else {
+                    tile(packedA, g * k * 4, packedB, s * k * 4, i0 + g * 4, tileRows, j, columns);
+                }
             }
         }
     }
@@ -153,10 +172,26 @@ final class PackedProduct {
             c[r + 2] += c32;
             c[r + 3] += c33;
         } else {
-            double[][] tile = {{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23}, {c30, c31, c32, c33}};
+            double[] tile = scratch(2, 64);
+            tile[0] = c00;
+            tile[1] = c01;
+            tile[2] = c02;
+            tile[3] = c03;
+            tile[4] = c10;
+            tile[5] = c11;
+            tile[6] = c12;
+            tile[7] = c13;
+            tile[8] = c20;
+            tile[9] = c21;
+            tile[10] = c22;
+            tile[11] = c23;
+            tile[12] = c30;
+            tile[13] = c31;
+            tile[14] = c32;
+            tile[15] = c33;
             for (int r = 0; r < rows; r++) {
                 for (int q = 0; q < columns; q++) {
-                    c[(i + r) * m + j + q] += tile[r][q];
+                    c[(i + r) * m + j + q] += tile[r * 4 + q];
                 }
             }
         }
@@ -189,27 +224,27 @@ final class PackedProduct {
         }
     }
 
-    /** Packs {@code op(B)} ({@code k x m}) into strips of 4 columns: {@code strip[p * 4 + q]}, zero beyond m. */
-    private static void packB(double[] b, boolean transposed, double[] packedB, int k, int m) {
-        int strips = (m + 3) / 4;
+    /** Packs {@code op(B)} ({@code k x m}) into strips of {@code width} columns: {@code strip[p * width + q]}, zero beyond m. */
+    private static void packB(double[] b, boolean transposed, double[] packedB, int k, int m, int width) {
+        int strips = (m + width - 1) / width;
         for (int s = 0; s < strips; s++) {
-            int base = s * k * 4;
-            int first = s * 4;
-            int valid = Math.min(4, m - first);
+            int base = s * k * width;
+            int first = s * width;
+            int valid = Math.min(width, m - first);
             if (transposed) {
                 // B is stored m x k: column j of op(B) is row j, read front to back.
-                for (int q = 0; q < 4; q++) {
+                for (int q = 0; q < width; q++) {
                     int row = (first + q) * k;
                     for (int p = 0; p < k; p++) {
-                        packedB[base + p * 4 + q] = q < valid ? b[row + p] : 0;
+                        packedB[base + p * width + q] = q < valid ? b[row + p] : 0;
                     }
                 }
             } else {
-                // The 4 values of a strip at p are side by side in row p.
+                // The values of a strip at p are side by side in row p.
                 for (int p = 0; p < k; p++) {
                     int from = p * m + first;
-                    int to = base + p * 4;
-                    for (int q = 0; q < 4; q++) {
+                    int to = base + p * width;
+                    for (int q = 0; q < width; q++) {
                         packedB[to + q] = q < valid ? b[from + q] : 0;
                     }
                 }
@@ -217,8 +252,11 @@ final class PackedProduct {
         }
     }
 
-    /** A reusable buffer of this thread: packing allocates nothing once it has seen its largest product. */
-    private static double[] scratch(int which, int length) {
+    /**
+     * A reusable buffer of this thread (0: packed B, 1: packed A, 2: a tile's edge): a product allocates
+     * nothing once its thread has seen its largest product.
+     */
+    static double[] scratch(int which, int length) {
         double[][] buffers = SCRATCH.get();
         if (buffers[which] == null || buffers[which].length < length) {
             buffers[which] = new double[length];

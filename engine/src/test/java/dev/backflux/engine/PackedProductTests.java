@@ -23,17 +23,30 @@ class PackedProductTests {
         double[] b = random(k * m);
         double[] expected = fusedProduct(a, b, n, k, m);
 
-        double[] c = new double[n * m];
-        MatrixKernels.multiply(a, b, c, n, k, m);
-        assertArrayEquals(expected, c, 0.0, "A·B");
+        double[] aTransposed = MatrixKernelsTests.transpose(a, n, k);
+        double[] bTransposed = MatrixKernelsTests.transpose(b, k, m);
+        for (boolean vector : new boolean[] {false, true}) {
+            String kernel = vector ? "vector" : "scalar";
+            double[] c = new double[n * m];
+            PackedProduct.run(a, false, b, false, c, n, k, m, vector);
+            assertArrayEquals(expected, c, 0.0, kernel + " A·B");
 
-        double[] cTa = new double[n * m];
-        MatrixKernels.multiplyTransposedA(MatrixKernelsTests.transpose(a, n, k), b, cTa, k, n, m);
-        assertArrayEquals(expected, cTa, 0.0, "Aᵀ·B");
+            double[] cTa = new double[n * m];
+            PackedProduct.run(aTransposed, true, b, false, cTa, n, k, m, vector);
+            assertArrayEquals(expected, cTa, 0.0, kernel + " Aᵀ·B");
 
-        double[] cTb = new double[n * m];
-        MatrixKernels.multiplyTransposedB(a, MatrixKernelsTests.transpose(b, k, m), cTb, n, k, m);
-        assertArrayEquals(expected, cTb, 0.0, "A·Bᵀ");
+            double[] cTb = new double[n * m];
+            PackedProduct.run(a, false, bTransposed, true, cTb, n, k, m, vector);
+            assertArrayEquals(expected, cTb, 0.0, kernel + " A·Bᵀ");
+        }
+        double[] viaKernels = new double[n * m];
+        MatrixKernels.multiply(a, b, viaKernels, n, k, m);
+        assertArrayEquals(expected, viaKernels, 0.0, "MatrixKernels.multiply");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTestsRunWithTheVectorApi() {
+        assertTrue(Kernels.vectorApi(), "the build runs the tests with --add-modules jdk.incubator.vector");
     }
 
     /** {@code c[i][j] = fma(a[i][k-1], b[k-1][j], ... fma(a[i][0], b[0][j], 0))}. */
