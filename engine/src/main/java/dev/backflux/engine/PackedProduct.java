@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>each block of {@link #ROWS_PER_BLOCK} rows of {@code A} is packed into groups of 4 rows,
  *       {@code group[p * 4 + r] = A(i + r, p)}, so that the micro-kernel reads both operands sequentially;</li>
  *   <li>the micro-kernel keeps a 4 x 4 tile of {@code C} in 16 local variables (or a 4 x {@code STRIP} tile
- *       in 8 vector registers, see {@link VectorTile}) and sums over {@code p} with a fused multiply-add, in
- *       ascending order: both kernels give the same bits.</li>
+ *       in 8 vector registers, see {@link VectorTile}) and sums {@link #DEPTH} values of {@code p} at a time
+ *       with a fused multiply-add, in ascending order, adding each pass to {@code C}: both kernels give the
+ *       same bits.</li>
  * </ul>
  * Either operand may be read transposed: packing reads it in place. Row blocks are independent; large
  * products hand them out to {@link KernelThreads} as well as computing them on the calling thread.
@@ -22,6 +23,14 @@ final class PackedProduct {
 
     /** Rows of C per block: a block of A (64 x k doubles) stays in the L2 cache for k up to about 2,000. */
     static final int ROWS_PER_BLOCK = 64;
+
+    /**
+     * The depth of a pass of the micro-kernel: a group of A (4 x 256) and a strip of B stay in the L1 cache,
+     * and the micro-kernel's loop stays short enough for the JIT to compile it as a method (a loop of
+     * thousands of iterations, entered a few times, got an on-stack-replaced compilation that boxed the
+     * Vector API's vectors: 8x slower). Each element of C is the sum, in order, of the passes' fused chains.
+     */
+    static final int DEPTH = 256;
 
     /** From this many multiply-adds on, the row blocks are shared with other threads. */
     static final long PARALLEL_FROM = 1L << 22;
@@ -102,29 +111,34 @@ final class PackedProduct {
         double[] packedA = scratch(1, groups * k * 4);
         packA(i0, rows, packedA);
         int strips = (m + strip - 1) / strip;
-        for (int s = 0; s < strips; s++) {
-            int j = s * strip;
-            int columns = Math.min(strip, m - j);
-            for (int g = 0; g < groups; g++) {
-                int tileRows = Math.min(4, rows - g * 4);
-                if (vector) {
-                    VectorTile.tile(packedA, g * k * 4, packedB, s * k * strip, k, c, m, i0 + g * 4, tileRows, j, columns);
-                } else {
-                    tile(packedA, g * k * 4, packedB, s * k * 4, i0 + g * 4, tileRows, j, columns);
+        for (int p0 = 0; p0 < k; p0 += DEPTH) {
+            int depth = Math.min(DEPTH, k - p0);
+            for (int s = 0; s < strips; s++) {
+                int j = s * strip;
+                int columns = Math.min(strip, m - j);
+                int bOffset = s * k * strip + p0 * strip;
+                for (int g = 0; g < groups; g++) {
+                    int tileRows = Math.min(4, rows - g * 4);
+                    int aOffset = g * k * 4 + p0 * 4;
+                    if (vector) {
+                        VectorTile.tile(packedA, aOffset, packedB, bOffset, depth, c, m, i0 + g * 4, tileRows, j, columns);
+                    } else {
+                        tile(packedA, aOffset, packedB, bOffset, depth, i0 + g * 4, tileRows, j, columns);
+                    }
                 }
             }
         }
     }
 
     /** The micro-kernel: a 4 x 4 tile of C from a group of 4 packed rows of A and a strip of 4 packed columns of B. */
-    private void tile(double[] pa, int aOffset, double[] pb, int bOffset, int i, int rows, int j, int columns) {
+    private void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, int i, int rows, int j, int columns) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         int pa4 = aOffset;
         int pb4 = bOffset;
-        for (int p = 0; p < k; p++, pa4 += 4, pb4 += 4) {
+        for (int p = 0; p < depth; p++, pa4 += 4, pb4 += 4) {
             double b0 = pb[pb4];
             double b1 = pb[pb4 + 1];
             double b2 = pb[pb4 + 2];

@@ -23,10 +23,10 @@ final class VectorTile {
     }
 
     /**
-     * {@code c[i .. i + rows][j .. j + columns] += A-group · B-strip}, the group packed as {@code pa[p * 4 + r]},
-     * the strip as {@code pb[p * STRIP + q]}.
+     * {@code c[i .. i + rows][j .. j + columns] += A-group · B-strip} over {@code depth} values of p, the group
+     * packed as {@code pa[p * 4 + r]}, the strip as {@code pb[p * STRIP + q]}.
      */
-    static void tile(double[] pa, int aOffset, double[] pb, int bOffset, int k, double[] c, int m,
+    static void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, double[] c, int m,
                      int i, int rows, int j, int columns) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c01 = c00;
@@ -36,7 +36,7 @@ final class VectorTile {
         DoubleVector c21 = c00;
         DoubleVector c30 = c00;
         DoubleVector c31 = c00;
-        for (int p = 0, a4 = aOffset, b2 = bOffset; p < k; p++, a4 += 4, b2 += STRIP) {
+        for (int p = 0, a4 = aOffset, b2 = bOffset; p < depth; p++, a4 += 4, b2 += STRIP) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b2);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b2 + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a4]);

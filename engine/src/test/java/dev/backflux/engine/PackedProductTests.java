@@ -16,7 +16,7 @@ class PackedProductTests {
     private final SplittableRandom random = new SplittableRandom(11);
 
     @ParameterizedTest
-    @CsvSource({"37, 29, 31", "131, 67, 45", "257, 130, 129", "300, 200, 90"})
+    @CsvSource({"37, 29, 31", "131, 67, 45", "257, 130, 129", "300, 200, 90", "70, 600, 40"})
     void everyProductIsTheFusedSumInAscendingOrder(int n, int k, int m) {
         assertTrue((long) n * k * m >= MatrixKernels.PACKED_FROM, "the packed path is what this test is about");
         double[] a = random(n * k);
@@ -49,16 +49,21 @@ class PackedProductTests {
         assertTrue(Kernels.vectorApi(), "the build runs the tests with --add-modules jdk.incubator.vector");
     }
 
-    /** {@code c[i][j] = fma(a[i][k-1], b[k-1][j], ... fma(a[i][0], b[0][j], 0))}. */
+    /**
+     * {@code c[i][j]}: for each pass of {@link PackedProduct#DEPTH} values of p in order, the fused chain
+     * {@code fma(a[i][p], b[p][j], ...)} from 0, added to {@code c[i][j]}.
+     */
     private static double[] fusedProduct(double[] a, double[] b, int n, int k, int m) {
         double[] c = new double[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    sum = Math.fma(a[i * k + p], b[p * m + j], sum);
+                for (int p0 = 0; p0 < k; p0 += PackedProduct.DEPTH) {
+                    double sum = 0;
+                    for (int p = p0; p < Math.min(k, p0 + PackedProduct.DEPTH); p++) {
+                        sum = Math.fma(a[i * k + p], b[p * m + j], sum);
+                    }
+                    c[i * m + j] += sum;
                 }
-                c[i * m + j] = sum;
             }
         }
         return c;
