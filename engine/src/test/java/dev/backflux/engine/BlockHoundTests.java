@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingViews;
 import java.time.Duration;
@@ -64,6 +65,23 @@ class BlockHoundTests {
         } finally {
             Hooks.resetOnErrorDropped();
         }
+    }
+
+    @Test
+    void largeProductsSharedWithHelperThreadsNeverBlockTheTrainingThread() {
+        double[][] inputs = new double[256][200];
+        double[][] targets = new double[256][10];
+        for (int i = 0; i < 256; i++) {
+            inputs[i][i % 200] = 1;
+            targets[i][i % 10] = 1;
+        }
+        // 256 x 200 x 200 multiply-adds: packed, and shared with the kernel threads.
+        assertTrue(256L * 200 * 200 >= PackedProduct.PARALLEL_FROM);
+        TrainingResult result = Trainer.training(Network.builder().layerSizes(200, 200, 10).learningRate(0.01).build(),
+                        TrainingData.of(inputs, targets)).steps(20).configuration(Map.of()).build()
+                .result().subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(60));
+
+        assertEquals(TrainingResult.Reason.COMPLETED, result.reason(), String.valueOf(result.error()));
     }
 
     @Test
