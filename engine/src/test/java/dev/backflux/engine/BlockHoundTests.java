@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.TrainingResult;
-import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingViews;
 import java.time.Duration;
@@ -69,19 +68,21 @@ class BlockHoundTests {
 
     @Test
     void largeProductsSharedWithHelperThreadsNeverBlockTheTrainingThread() {
-        double[][] inputs = new double[256][200];
-        double[][] targets = new double[256][10];
-        for (int i = 0; i < 256; i++) {
-            inputs[i][i % 200] = 1;
-            targets[i][i % 10] = 1;
-        }
-        // 256 x 200 x 200 multiply-adds: packed, and shared with the kernel threads.
-        assertTrue(256L * 200 * 200 >= PackedProduct.PARALLEL_FROM);
-        TrainingResult result = Trainer.training(Network.builder().layerSizes(200, 200, 10).learningRate(0.01).build(),
-                        TrainingData.of(inputs, targets)).steps(20).configuration(Map.of()).build()
-                .result().subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(60));
+        // 1024 x 512 x 512 multiply-adds, twenty times: long enough for the caller to wait for a helper's block.
+        int n = 1024;
+        int k = 512;
+        int m = 512;
+        assertTrue((long) n * k * m >= PackedProduct.PARALLEL_FROM);
+        double[] a = new double[n * k];
+        double[] b = new double[k * m];
+        Integer products = Mono.fromCallable(() -> {
+            for (int i = 0; i < 20; i++) {
+                PackedProduct.run(a, false, b, false, new double[n * m], n, k, m);
+            }
+            return 20;
+        }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(120));
 
-        assertEquals(TrainingResult.Reason.COMPLETED, result.reason(), String.valueOf(result.error()));
+        assertEquals(20, products);
     }
 
     @Test
