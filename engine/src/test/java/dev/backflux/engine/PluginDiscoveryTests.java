@@ -90,9 +90,10 @@ class PluginDiscoveryTests {
 
     @Test
     void anUnknownIdAlsoListsTheProvidersThatFailedToLoad() throws IOException {
-        try (CapturedLog log = new CapturedLog(PluginRegistry.class, Level.OFF);
+        try (CapturedLog log = new CapturedLog(PluginRegistry.class, Level.WARN);
              URLClassLoader loader = loaderWith("broken")) {
             PluginRegistry registry = PluginRegistry.load(loader);
+            assertEquals(2, log.events().size(), "the two broken providers were reported");
 
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> PluginSelection.resolve(registry, Map.of("broken", Map.of()), Map.of(), false,
