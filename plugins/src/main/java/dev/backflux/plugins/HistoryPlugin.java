@@ -6,7 +6,6 @@ import dev.backflux.api.spi.PluginOption;
 import dev.backflux.api.spi.StepPlugin;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
@@ -60,14 +59,13 @@ public final class HistoryPlugin implements StepPlugin {
         CsvWriter writer = new CsvWriter(run.options().get(FILE), "step,training_error,validation_error");
         run.completeAfter(writer.closed());
         AtomicReference<TrainingStep> unwritten = new AtomicReference<>();
-        AtomicLong lastSeen = new AtomicLong(-1);
+        NewSteps newSteps = new NewSteps();
         return steps
                 .doOnNext(step -> {
                     writer.throwIfFailed();
-                    if (step.step() <= lastSeen.get()) {
-                        return; // an earlier step sent again (early-stopping's restore-best): already in the file
+                    if (!newSteps.isNew(step)) {
+                        return; // already in the file
                     }
-                    lastSeen.set(step.step());
                     if (step.step() % every == 0) {
                         writer.write(row(step));
                         unwritten.set(null);

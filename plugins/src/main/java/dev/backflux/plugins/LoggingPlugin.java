@@ -73,14 +73,10 @@ public final class LoggingPlugin implements StepPlugin {
         long every = run.options().get(EVERY);
         Level level = run.options().get(LEVEL).slf4j;
         run.onEnd(result -> summary(result.reason() == TrainingResult.Reason.FAILED ? atLeastWarn(level) : level, result));
-        long[] lastSeen = {-1};
+        NewSteps newSteps = new NewSteps();
         return steps.doOnNext(step -> {
-            long index = step.step();
-            if (index > lastSeen[0]) { // not an earlier step sent again (early-stopping's restore-best)
-                lastSeen[0] = index;
-                if (index % every == 0 && LOG.isEnabledForLevel(level)) {
-                    log(level, step);
-                }
+            if (newSteps.isNew(step) && step.step() % every == 0 && LOG.isEnabledForLevel(level)) {
+                log(level, step);
             }
         });
     }

@@ -21,9 +21,9 @@ import reactor.core.scheduler.Schedulers;
  * {@code me.tongfei:progressbar}.
  *
  * <p>The bar is drawn by the library's own daemon thread every {@code interval}; the training thread only
- * records the step number, and formats the error at most once per interval, so the bar costs nothing
- * measurable. When the run ends the bar is drawn a last time and closed on {@code boundedElastic} (closing
- * waits for the drawing), and the run's stream completes once it is closed.
+ * records the step number every 64 steps, and formats the error at most once per interval. When the run
+ * ends the bar is drawn a last time and closed on {@code boundedElastic} (closing waits for the drawing),
+ * and the run's stream completes once it is closed.
  */
 public final class ProgressPlugin implements StepPlugin {
 
@@ -84,6 +84,7 @@ public final class ProgressPlugin implements StepPlugin {
         private final Sinks.Empty<Void> closed;
         private final ProgressBar bar;
         private final long intervalNanos;
+        private final NewSteps newSteps = new NewSteps();
         private long lastMessage = System.nanoTime();
         private TrainingStep last;
 
@@ -94,8 +95,8 @@ public final class ProgressPlugin implements StepPlugin {
         }
 
         void update(TrainingStep step) {
-            if (last != null && step.step() <= last.step()) {
-                return; // an earlier step sent again (early-stopping's restore-best): the bar does not go back
+            if (!newSteps.isNew(step)) {
+                return; // the bar does not go back
             }
             last = step;
             long index = step.step();
