@@ -38,6 +38,7 @@ public final class Network {
 
     private final int[] layerSizes;
     private final Activation activation;
+    private final boolean defaultActivation;
     private final double learningRate;
     private final long seed;
     private final List<Matrix> initialWeights;
@@ -45,6 +46,7 @@ public final class Network {
     private Network(Builder builder) {
         this.layerSizes = builder.layerSizes;
         this.activation = builder.activation;
+        this.defaultActivation = builder.defaultActivation;
         this.learningRate = builder.learningRate;
         this.seed = builder.seed;
         this.initialWeights = builder.initialWeights;
@@ -80,6 +82,7 @@ public final class Network {
         Builder builder = new Builder();
         builder.layerSizes = layerSizes;
         builder.activation = activation;
+        builder.defaultActivation = defaultActivation;
         builder.learningRate = learningRate;
         builder.seed = seed;
         builder.initialWeights = initialWeights;
@@ -126,6 +129,17 @@ public final class Network {
     }
 
     /**
+     * Tells whether the activation is the default sigmoid because none was set with
+     * {@link Builder#activation(Activation)}: only then may a run's activation plugin supply another. An
+     * activation set explicitly, even {@link Activation#sigmoid()}, conflicts with an activation plugin.
+     *
+     * @return {@code true} if no activation was set
+     */
+    public boolean hasDefaultActivation() {
+        return defaultActivation;
+    }
+
+    /**
      * Returns the learning rate α of the update {@code W += α · Lᵀ · D}.
      *
      * @return a finite value, at least 0
@@ -167,6 +181,7 @@ public final class Network {
 
         private int[] layerSizes;
         private Activation activation = Activation.sigmoid();
+        private boolean defaultActivation = true;
         private double learningRate = DEFAULT_LEARNING_RATE;
         private long seed = DEFAULT_SEED;
         private List<Matrix> initialWeights;
@@ -216,6 +231,7 @@ public final class Network {
          */
         public Builder activation(Activation activation) {
             this.activation = Objects.requireNonNull(activation, "activation");
+            this.defaultActivation = false;
             return this;
         }
 

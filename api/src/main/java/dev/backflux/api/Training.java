@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.function.Function;
+import dev.backflux.api.spi.TrainingRequest;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,18 +21,29 @@ import reactor.core.scheduler.Scheduler;
  *         .plugin("logging", Map.of("every", 10_000))
  *         .plugin("early-stopping", Map.of("target", 0.01, "restore-best", true))
  *         .build();
- * TrainingResult result = training.run(steps -> steps.doOnNext(dashboard::show)).block();
+ * TrainingResult result = training.result(steps -> steps.doOnNext(dashboard::show)).block();
  * }</pre>
  *
- * <p>Everything is cold: each subscription to {@link #flux()}, {@link #result()} or {@link #run} trains its
- * own run from the same initial weights, with fresh plugin state. Instances are immutable and thread-safe.
+ * <p>Everything is cold: each subscription to {@link #flux()} or {@link #result()} trains its own run from the
+ * same initial weights, with fresh plugin state; {@link #start()} trains one run now, for many subscribers.
+ * Instances are immutable and thread-safe.
+ *
+ * <p><b>How a run ends.</b> Once: completed, stopped by a plugin, cancelled or failed, decided from the
+ * terminal signal of the whole chain (the engine and every plugin) after every plugin's pending work
+ * ({@link dev.backflux.api.spi.PluginContext#completeAfter}) has finished. Only then do the plugins' end
+ * listeners run, the {@link TrainingResult} appear, and the stream complete or fail: whoever sees the end also
+ * sees its effects, such as a closed file.
  */
 public interface Training {
 
     /**
      * Returns the cold stream of this run's steps, after its plugins: one step per request, computed on
      * the requesting thread; cancelling stops the computation. It completes when every step ran or a plugin
-     * stopped the run, and ends with an error on divergence or a plugin's failure.
+     * stopped the run, and ends with an error on divergence, a step that could not be computed
+     * ({@link StepFailedException}) or a plugin's failure ({@link PluginFailureException}). Step indexes
+     * increase strictly. An error that the JVM treats as fatal thrown by a plugin's own operator is rethrown
+     * to the requesting thread, as Reactor does; the same error while computing a step ends the stream with a
+     * {@link StepFailedException}.
      *
      * @return the steps, never {@code null}
      */
@@ -48,9 +59,9 @@ public interface Training {
     Mono<TrainingResult> result();
 
     /**
-     * Trains one run whose steps {@code observer} watches, and emits how it ended when the observer's
-     * publisher terminates. If the observer stops early (for example with {@code take}), the result is
-     * {@link TrainingResult.Reason#CANCELLED}; if the run fails, the result is
+     * Trains one run whose steps {@code observer} watches, and emits how it ended once the observer's
+     * publisher has terminated and the run has ended. If the observer stops early (for example with
+     * {@code take}), the result is {@link TrainingResult.Reason#CANCELLED}; if the run fails, the result is
      * {@link TrainingResult.Reason#FAILED}; if the observer itself fails, the Mono emits the observer's error.
      *
      * @param observer turns the run's steps into what to subscribe to, for example
@@ -58,14 +69,19 @@ public interface Training {
      * @return the result, never {@code null}
      * @throws NullPointerException if {@code observer} is {@code null}
      */
-    Mono<TrainingResult> run(Function<? super Flux<TrainingStep>, ? extends Publisher<?>> observer);
+    Mono<TrainingResult> result(Function<? super Flux<TrainingStep>, ? extends Publisher<?>> observer);
 
     /**
-     * Starts one run now on Backflux's training scheduler and returns its handle, to be watched by many
-     * subscribers (see {@link TrainingRun}). The training scheduler is a dedicated parallel scheduler, one
-     * daemon thread per core: training is CPU-bound, so it gets as many threads as there are cores, and it
-     * keeps off Reactor's shared {@code parallel} scheduler, whose workers also serve timers
-     * ({@code delayElements}, {@code timeout}, {@code interval}) that a long run would hold up.
+     * Starts one run now on Backflux's training threads and returns its handle, to be watched by many
+     * subscribers (see {@link TrainingRun}). The training threads are one daemon thread per core with one
+     * queue: training is CPU-bound, so it gets as many threads as there are cores, and it keeps off Reactor's
+     * shared {@code parallel} scheduler, whose workers also serve timers ({@code delayElements},
+     * {@code timeout}, {@code interval}) that a long run would hold up.
+     *
+     * <p>Runs <em>share</em> the threads: a run computes its steps in slices of about 10 ms,
+     * and after each slice goes to the back of the queue. A run started
+     * while a thread is idle computes at once; with more runs than cores, every run advances, each at its share
+     * of the cores, and none waits for another to end.
      *
      * @return the running run, never {@code null}
      */
@@ -73,7 +89,8 @@ public interface Training {
 
     /**
      * Starts one run now on {@code scheduler} and returns its handle (see {@link TrainingRun}). The run
-     * occupies one of the scheduler's workers until it ends.
+     * computes in slices as {@link #start()} describes, each scheduled with {@link Scheduler#schedule}; a
+     * scheduler that has no idle worker delays the slice. A scheduler that rejects a slice fails the run.
      *
      * @param scheduler where the steps are computed
      * @return the running run, never {@code null}
@@ -117,7 +134,12 @@ public interface Training {
      * overridden by the configuration's {@code backflux.<id>.<option>} properties. The configuration is the
      * system properties unless {@link #configuration(Map)} gives one; there, a {@code backflux.*} key naming
      * no known plugin is logged and ignored (other code in the JVM may set it), while in a given
-     * configuration it fails.
+     * configuration it fails. Options configured for a known plugin that the run does not select are checked,
+     * then logged as a warning, since they do nothing.
+     *
+     * <p>The network's activation is the default sigmoid unless it was set with
+     * {@link Network.Builder#activation}; an activation plugin replaces only the default, and meets an
+     * explicit activation (even the sigmoid) with an error.
      */
     final class Builder {
 
@@ -203,26 +225,18 @@ public interface Training {
          * @throws IllegalStateException if {@link #steps(long)} was not called, or no engine is on the path
          * @throws IllegalArgumentException if the data does not fit the network, a plugin id is unknown (the
          *                                  message lists the available ones), an option is unknown or a value
-         *                                  is rejected (naming the plugin, the option and the accepted values)
+         *                                  is rejected (naming the plugin, the option and the accepted values),
+         *                                  the network's explicit activation meets an activation plugin, a
+         *                                  plugin's check fails (a file that cannot be written, say), or one
+         *                                  step of the network cannot fit in the JVM's maximum heap (the
+         *                                  message gives the estimate and {@code Runtime.maxMemory()})
          */
         public Training build() {
             if (steps < 1) {
                 throw new IllegalStateException("steps: expected at least 1, actual none: call steps(...)");
             }
             data.checkFits(network);
-            return Trainer.engine().prepare(network, data, steps, plugins,
-                    configuration != null ? configuration : systemProperties(), configuration == null);
-        }
-
-        private static Map<String, String> systemProperties() {
-            Properties properties = System.getProperties();
-            Map<String, String> backflux = new LinkedHashMap<>();
-            for (String name : properties.stringPropertyNames()) {
-                if (name.startsWith("backflux.")) {
-                    backflux.put(name, properties.getProperty(name));
-                }
-            }
-            return backflux;
+            return Trainer.engine().prepare(TrainingRequest.of(network, data, steps, plugins, configuration));
         }
     }
 }

@@ -51,14 +51,15 @@ public interface TrainingResult {
     Optional<String> stoppedBy();
 
     /**
-     * Returns the number of steps the engine computed.
+     * Returns the number of steps the run published: the steps the engine computed and sent on; a step whose
+     * computation a cancellation interrupted does not count.
      *
      * @return at least 0
      */
     long stepsRun();
 
     /**
-     * Returns the last step the engine computed.
+     * Returns the last step the engine published, step {@code stepsRun() - 1}.
      *
      * @return the step, or an empty optional if none was
      */
@@ -66,21 +67,24 @@ public interface TrainingResult {
 
     /**
      * Returns the step with the lowest monitored error (validation error when there is validation data,
-     * training error otherwise).
+     * training error otherwise), or the step a plugin restored (early-stopping's {@code restore-best}, which
+     * may monitor another error): the network to keep is {@code bestStep().get().network()}.
      *
      * @return the step, or an empty optional if none was computed
      */
     Optional<TrainingStep> bestStep();
 
     /**
-     * Returns the best step's monitored error.
+     * Returns the best step's monitored error (validation error when there is validation data, training
+     * error otherwise), also when a plugin restored it.
      *
      * @return the error, or an empty optional if no step was computed
      */
     OptionalDouble bestError();
 
     /**
-     * Returns the time from subscription to the end of the run.
+     * Returns the time from subscription to the end of the run, read from the clock of the run's scheduler
+     * (so that virtual time in tests applies).
      *
      * @return the elapsed time, never negative
      */

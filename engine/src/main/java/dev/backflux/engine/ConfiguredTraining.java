@@ -9,14 +9,17 @@ import dev.backflux.api.TrainingStep;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-/** A {@link Training} whose plugins are resolved: every subscription builds a fresh {@link RunTracker}. */
+/**
+ * A {@link Training} whose plugins are resolved. Every run, cold or shared, is assembled the same way by
+ * {@link #assemble}: the engine's steps, the run's record, its plugins, and its end.
+ */
 final class ConfiguredTraining implements Training {
 
     private final Network network;
@@ -32,71 +35,69 @@ final class ConfiguredTraining implements Training {
     }
 
     /**
-     * The engine's own steps, before any plugin: one {@link Run} per subscription, one step per request; each
-     * computed step is shown to {@code computed} before it is published.
+     * Assembles one run's chain: the engine's steps, stopped early when {@code cancel} signals (a shared run's
+     * {@code cancel()}), recorded, then each plugin in turn, then the run's end.
+     *
+     * @param cancel a signal that completes the engine's steps before the next one, or {@code null}
      */
-    Flux<TrainingStep> engineSteps(Consumer<TrainingStep> computed) {
-        return Flux.generate(() -> new Run(network, data, steps), (run, sink) -> {
-            TrainingStep step = run.next();
-            computed.accept(step);
-            sink.next(step);
-            if (run.isDone()) {
-                sink.complete();
-            }
-            return run;
-        });
-    }
-
-    PluginSelection selection() {
-        return selection;
+    Flux<TrainingStep> assemble(RunRecord record, RunEnd end, Publisher<?> cancel) {
+        Flux<TrainingStep> engine = EngineSteps.of(network, data, steps);
+        if (cancel != null) {
+            engine = engine.takeUntilOther(cancel);
+        }
+        Flux<TrainingStep> chain = PluginChain.apply(engine.doOnNext(record::published), selection.stepPlugins,
+                (id, configured) -> new PluginRunContext(id, configured.options, this, record, end));
+        return end.attachTo(chain);
     }
 
     @Override
     public Flux<TrainingStep> flux() {
-        return Flux.defer(() -> new RunTracker(this).steps());
+        return Flux.defer(() -> {
+            RunRecord record = new RunRecord();
+            return assemble(record, new RunEnd(steps, record, Schedulers.parallel()), null);
+        });
     }
 
     @Override
     public Mono<TrainingResult> result() {
-        return run(Function.identity());
+        return result(Function.identity());
     }
 
     @Override
-    public Mono<TrainingResult> run(Function<? super Flux<TrainingStep>, ? extends Publisher<?>> observer) {
+    public Mono<TrainingResult> result(Function<? super Flux<TrainingStep>, ? extends Publisher<?>> observer) {
         Objects.requireNonNull(observer, "observer");
         return Mono.defer(() -> {
-            AtomicReference<RunTracker> tracker = new AtomicReference<>();
+            AtomicReference<RunEnd> run = new AtomicReference<>();
             Flux<TrainingStep> steps = Flux.defer(() -> {
-                RunTracker run = new RunTracker(this);
-                tracker.set(run);
-                return run.steps();
+                RunRecord record = new RunRecord();
+                RunEnd end = new RunEnd(this.steps, record, Schedulers.parallel());
+                if (!run.compareAndSet(null, end)) {
+                    return Flux.error(new IllegalStateException("observer: expected a publisher that subscribes to"
+                            + " the steps once, actual one that subscribed again"));
+                }
+                return assemble(record, end, null);
             });
             return Flux.from(observer.apply(steps))
-                    .then(Mono.fromCallable(() -> {
-                        RunTracker run = tracker.get();
-                        if (run == null || run.result() == null) {
-                            throw new IllegalStateException("observer: expected a publisher that subscribes to the"
-                                    + " steps, actual one that " + (run == null ? "never subscribed" : "did not end them"));
-                        }
-                        return run.result();
-                    }))
+                    .then(Mono.defer(() -> run.get() != null ? run.get().resultWhenEnded()
+                            : Mono.error(new IllegalStateException("observer: expected a publisher that subscribes"
+                            + " to the steps, actual one that never did"))))
                     // The run's own failure is a result; an error of the observer's making stays an error.
-                    .onErrorResume(error -> failedWith(tracker.get(), error), error -> Mono.just(tracker.get().result()));
+                    .onErrorResume(error -> failedWith(run.get(), error), error -> Mono.just(run.get().result()));
         });
     }
 
-    private static boolean failedWith(RunTracker run, Throwable error) {
+    private static boolean failedWith(RunEnd run, Throwable error) {
         return run != null && run.result() != null && run.result().error().orElse(null) == error;
     }
 
     @Override
     public TrainingRun start() {
-        return start(TrainingScheduler.get());
+        return start(TrainingThreads.get());
     }
 
     @Override
     public TrainingRun start(Scheduler scheduler) {
-        return new HotRun(this, Objects.requireNonNull(scheduler, "scheduler"));
+        return SharedRun.start(this, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import dev.backflux.api.spi.TrainingRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +55,12 @@ final class PluginSelection {
      * @throws IllegalArgumentException naming the unknown id (with the available ones), the configuration key,
      *                                  or the plugin, option and accepted values
      */
-    static PluginSelection resolve(PluginRegistry registry, Map<String, Map<String, ?>> inCode,
-                                   Map<String, String> configuration, boolean fromSystemProperties,
-                                   Network network, TrainingData data) {
+    static PluginSelection resolve(PluginRegistry registry, TrainingRequest request) {
+        boolean fromSystemProperties = request.configuration().isEmpty();
+        Map<String, String> configuration = request.configuration().orElseGet(PluginSelection::systemProperties);
+        Map<String, Map<String, ?>> inCode = request.plugins();
+        Network network = request.network();
+        TrainingData data = request.data();
         Map<String, Map<String, String>> configured = configuredOptions(registry, configuration, fromSystemProperties);
         List<String> ids = new ArrayList<>(inCode.keySet());
         for (String id : listedPlugins(configuration)) {
@@ -91,10 +97,15 @@ final class PluginSelection {
         for (Configured stepPlugin : stepPlugins) {
             stepPlugin.plugin.check(stepPlugin.options, trained, data);
         }
-        // Options configured for known plugins that this run does not select are still checked: a typo fails.
+        // Options configured for known plugins that this run does not select are still checked (a typo fails),
+        // then reported: they do nothing.
         configured.forEach((id, options) -> {
             if (!ids.contains(id)) {
                 PluginOptions.of(registry.find(id), options);
+                LOG.warn("Options {} are set for plugin '{}', which this run does not select, so they do nothing;"
+                        + " select it in code or add it to {}", options.keySet().stream()
+                        .map(option -> PREFIX + id + "." + option).collect(Collectors.toList()), id,
+                        Training.Builder.PLUGINS_PROPERTY);
             }
         });
         return new PluginSelection(stepPlugins, trained, ids);
@@ -102,11 +113,12 @@ final class PluginSelection {
 
     /**
      * The run's activation: an activation plugin's, or the network's own; the default sigmoid is the
-     * {@code sigmoid} plugin's, found like any other.
+     * {@code sigmoid} plugin's, found like any other. An activation set explicitly on the network, whatever it
+     * is, conflicts with an activation plugin.
      */
     private static Activation activation(PluginRegistry registry, Network network, String pluginId,
                                          Activation fromPlugin) {
-        boolean networkDefault = network.activation() == Activation.sigmoid();
+        boolean networkDefault = network.hasDefaultActivation();
         if (pluginId != null) {
             if (!networkDefault) {
                 throw new IllegalArgumentException("activation: expected the network's own activation or an"
@@ -119,6 +131,18 @@ final class PluginSelection {
             return ((ActivationPlugin) sigmoid).activation(PluginOptions.of(sigmoid));
         }
         return network.activation();
+    }
+
+    /** The {@code backflux.*} system properties. */
+    private static Map<String, String> systemProperties() {
+        Properties properties = System.getProperties();
+        Map<String, String> backflux = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                backflux.put(name, properties.getProperty(name));
+            }
+        }
+        return backflux;
     }
 
     private static List<String> listedPlugins(Map<String, String> configuration) {

@@ -1,12 +1,10 @@
 package dev.backflux.engine;
 
-import dev.backflux.api.Network;
 import dev.backflux.api.Training;
-import dev.backflux.api.TrainingData;
 import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.TrainingEngine;
+import dev.backflux.api.spi.TrainingRequest;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The engine Backflux ships: resolves a run's plugins at assembly, and computes one step per request with
@@ -26,10 +24,10 @@ public final class ReactorTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public Training prepare(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
-                            Map<String, String> configuration, boolean fromSystemProperties) {
-        return new ConfiguredTraining(data, steps,
-                PluginSelection.resolve(registry(), plugins, configuration, fromSystemProperties, network, data));
+    public Training prepare(TrainingRequest request) {
+        PluginSelection selection = PluginSelection.resolve(registry(), request);
+        StepMemory.check(selection.network, request.data());
+        return new ConfiguredTraining(request.data(), request.steps(), selection);
     }
 
     @Override

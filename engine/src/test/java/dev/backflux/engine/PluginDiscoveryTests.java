@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import dev.backflux.api.Network;
+import dev.backflux.api.spi.TrainingRequest;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.spi.Plugin;
 import java.io.IOException;
@@ -96,8 +97,8 @@ class PluginDiscoveryTests {
             assertEquals(2, log.events().size(), "the two broken providers were reported");
 
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                    () -> PluginSelection.resolve(registry, Map.of("broken", Map.of()), Map.of(), false,
-                            Network.of(3, 4, 1), Tutorial.XOR));
+                    () -> PluginSelection.resolve(registry, TrainingRequest.of(Network.of(3, 4, 1),
+                            Tutorial.XOR, 1, Map.of("broken", Map.of()), Map.of())));
             assertTrue(error.getMessage().startsWith("plugin: unknown id 'broken'; available: [echo, failing, sigmoid,"
                     + " stop-at]; failed to load: [dev.backflux.api.spi.Plugin: Provider dev.backflux.engine.BrokenPlugin"),
                     error.getMessage());

@@ -23,8 +23,13 @@ public final class StopAtPlugin implements StepPlugin {
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        long at = run.options().get(STEP);
-        return steps.takeUntil(step -> step.step() == at && run.stop(step.step(), "reached step " + at));
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        long at = context.options().get(STEP);
+        return steps.takeUntil(step -> {
+            if (step.step() == at) {
+                context.stop(step.step(), "reached step " + at);
+            }
+            return step.step() == at;
+        });
     }
 }

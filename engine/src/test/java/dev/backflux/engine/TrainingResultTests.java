@@ -67,7 +67,7 @@ class TrainingResultTests {
 
     @Test
     void anObserverThatStopsEarlyCancelsTheRun() {
-        TrainingResult result = builder(1_000).build().run(steps -> steps.take(5)).block();
+        TrainingResult result = builder(1_000).build().result(steps -> steps.take(5)).block();
 
         assertEquals(Reason.CANCELLED, result.reason());
         assertEquals("cancelled by the subscriber after 5 steps", result.condition());
@@ -78,7 +78,7 @@ class TrainingResultTests {
     @Test
     void theObserverSeesTheSameRunTheResultDescribes() {
         List<TrainingStep> seen = new java.util.ArrayList<>();
-        TrainingResult result = builder(30).build().run(steps -> steps.doOnNext(seen::add)).block();
+        TrainingResult result = builder(30).build().result(steps -> steps.doOnNext(seen::add)).block();
 
         assertEquals(30, seen.size());
         assertSame(seen.get(29), result.lastStep().orElseThrow());
@@ -105,7 +105,7 @@ class TrainingResultTests {
 
     @Test
     void anObserversOwnErrorIsEmittedAsAnError() {
-        StepVerifier.create(builder(100).build().run(steps -> steps.map(step -> {
+        StepVerifier.create(builder(100).build().result(steps -> steps.map(step -> {
                     if (step.step() == 4) {
                         throw new IllegalStateException("the dashboard broke");
                     }

@@ -40,11 +40,16 @@ public final class AllCorrectPlugin implements StepPlugin {
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        double threshold = run.options().get(THRESHOLD);
-        Matrix targets = run.data().targets();
-        return steps.takeUntil(step -> allCorrect(step.output(), targets, threshold)
-                && run.stop(step.step(), "every output is on the right side of " + threshold));
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        double threshold = context.options().get(THRESHOLD);
+        Matrix targets = context.data().targets();
+        return steps.takeUntil(step -> {
+            boolean correct = allCorrect(step.output(), targets, threshold);
+            if (correct) {
+                context.stop(step.step(), "every output is on the right side of " + threshold);
+            }
+            return correct;
+        });
     }
 
     private static boolean allCorrect(Matrix outputs, Matrix targets, double threshold) {

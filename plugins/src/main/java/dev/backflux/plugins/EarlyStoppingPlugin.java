@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The {@code early-stopping} plugin: ends a run when its monitored error reaches a target, when it has not
@@ -25,10 +24,10 @@ import reactor.core.publisher.Mono;
  *       error by at least {@code min-delta} (by any amount, when it is 0) below the best error so far;</li>
  *   <li>{@code start-from}: neither of those is checked before this step;</li>
  *   <li>{@code max-steps} and {@code max-duration}: stop after this many steps or this much time, always;</li>
- *   <li>{@code restore-best}: the last step the subscriber receives is the step with the lowest monitored
- *       error (re-emitted after the stopping step when it is an earlier one), however the run ends short
- *       of an error; its {@code weights()} are that step's updated weights, as for every step. Plugins
- *       after this one see that earlier step again; the built-in ones ignore it;</li>
+ *   <li>{@code restore-best}: the run's result reports the step with the lowest monitored error as its best
+ *       step ({@code TrainingResult.bestStep()}, whose {@code network()} is the one to keep), however the
+ *       run ends short of an error, through {@code PluginContext.restore}. The stream is not touched: its
+ *       step indexes keep increasing;</li>
  *   <li>{@code on-divergence}: a NaN or infinite error ends the run with its
  *       {@link TrainingDivergedException} ({@code fail}, the default) or stops it quietly ({@code stop}).</li>
  * </ul>
@@ -103,21 +102,21 @@ public final class EarlyStoppingPlugin implements StepPlugin {
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        PluginOptions options = run.options();
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        PluginOptions options = context.options();
         boolean validation = options.get(MONITOR) == Monitor.VALIDATION
-                || options.get(MONITOR) == Monitor.AUTO && run.data().hasValidation();
-        StoppingConditions conditions = new StoppingConditions(options, run, validation);
+                || options.get(MONITOR) == Monitor.AUTO && context.data().hasValidation();
+        StoppingConditions conditions = new StoppingConditions(options, context, validation);
         Flux<TrainingStep> stopped = steps.takeUntil(conditions::reached);
         if (options.get(ON_DIVERGENCE) == OnDivergence.STOP) {
             stopped = stopped.onErrorResume(TrainingDivergedException.class, diverged -> {
-                run.stop(diverged.step(), "step " + diverged.step() + " diverged, stopped before it: "
+                context.stop(diverged.step(), "step " + diverged.step() + " diverged, stopped before it: "
                         + diverged.getMessage());
                 return Flux.empty();
             });
         }
         if (options.get(RESTORE_BEST)) {
-            stopped = stopped.concatWith(Mono.defer(() -> Mono.justOrEmpty(conditions.bestIfNotLast())));
+            stopped = stopped.doFinally(signal -> conditions.best().ifPresent(context::restore));
         }
         return stopped;
     }
@@ -125,7 +124,7 @@ public final class EarlyStoppingPlugin implements StepPlugin {
     /** One run's stopping state: the best step so far and the steps since the last improvement. */
     private static final class StoppingConditions {
 
-        private final PluginContext run;
+        private final PluginContext context;
         private final boolean validation;
         private final Optional<Double> target;
         private final Optional<Long> patience;
@@ -136,12 +135,11 @@ public final class EarlyStoppingPlugin implements StepPlugin {
 
         private TrainingStep best;
         private double bestError = Double.POSITIVE_INFINITY;
-        private TrainingStep last;
         private double reference = Double.POSITIVE_INFINITY;
         private long sinceImprovement;
 
-        StoppingConditions(PluginOptions options, PluginContext run, boolean validation) {
-            this.run = run;
+        StoppingConditions(PluginOptions options, PluginContext context, boolean validation) {
+            this.context = context;
             this.validation = validation;
             this.target = options.find(TARGET);
             this.patience = options.find(PATIENCE);
@@ -155,39 +153,44 @@ public final class EarlyStoppingPlugin implements StepPlugin {
         boolean reached(TrainingStep step) {
             double error = validation ? step.validationMeanAbsoluteError().orElseThrow() : step.meanAbsoluteError();
             String name = validation ? "validation error " : "error ";
-            last = step;
             if (error < bestError) {
                 bestError = error;
                 best = step;
             }
             long index = step.step();
             if (maxSteps.isPresent() && index + 1 >= maxSteps.get()) {
-                return run.stop(index, "max-steps " + maxSteps.get() + " reached");
+                return stop(index, "max-steps " + maxSteps.get() + " reached");
             }
-            if (maxDuration.isPresent() && run.elapsed().compareTo(maxDuration.get()) >= 0) {
-                return run.stop(index, "max-duration " + maxDuration.get() + " reached after " + run.elapsed());
+            if (maxDuration.isPresent() && context.elapsed().compareTo(maxDuration.get()) >= 0) {
+                return stop(index, "max-duration " + maxDuration.get() + " reached after " + context.elapsed());
             }
             if (index < startFrom) {
                 return false;
             }
             if (target.isPresent() && error <= target.get()) {
-                return run.stop(index, name + error + " reached the target " + target.get());
+                return stop(index, name + error + " reached the target " + target.get());
             }
             if (patience.isPresent()) {
                 if (error < reference && reference - error >= minDelta) {
                     reference = error;
                     sinceImprovement = 0;
                 } else if (++sinceImprovement >= patience.get()) {
-                    return run.stop(index, "no improvement of at least " + minDelta + " in " + patience.get()
+                    return stop(index, "no improvement of at least " + minDelta + " in " + patience.get()
                             + " steps (best " + name + reference + ")");
                 }
             }
             return false;
         }
 
-        /** The best step, unless it is the last one the subscriber already received. */
-        Optional<TrainingStep> bestIfNotLast() {
-            return best == null || best == last ? Optional.empty() : Optional.of(best);
+        /** Tells the run why it stops; returns true for {@code takeUntil}. */
+        private boolean stop(long step, String condition) {
+            context.stop(step, condition);
+            return true;
+        }
+
+        /** The step with the lowest monitored error so far. */
+        Optional<TrainingStep> best() {
+            return Optional.ofNullable(best);
         }
     }
 }

@@ -21,8 +21,7 @@ import reactor.core.publisher.SignalType;
  * short string each) and are written in larger batches, which a crash may lose. The file is opened when
  * the run starts (replacing any file of that name) and closed when it ends; the stream completes only after
  * the file is closed (wherever this plugin sits among the run's plugins), so whoever sees the completion can
- * read the whole file. A write that fails ends the run with an error naming this plugin. A step sent again
- * after a later one (early-stopping's {@code restore-best}) is not written twice.
+ * read the whole file. A write that fails ends the run with an error naming this plugin.
  */
 public final class HistoryPlugin implements StepPlugin {
 
@@ -54,18 +53,14 @@ public final class HistoryPlugin implements StepPlugin {
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        long every = run.options().get(EVERY);
-        CsvWriter writer = new CsvWriter(run.options().get(FILE), "step,training_error,validation_error");
-        run.completeAfter(writer.closed());
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        long every = context.options().get(EVERY);
+        CsvWriter writer = new CsvWriter(context.options().get(FILE), "step,training_error,validation_error");
+        context.completeAfter(writer.closed());
         AtomicReference<TrainingStep> unwritten = new AtomicReference<>();
-        NewSteps newSteps = new NewSteps();
         return steps
                 .doOnNext(step -> {
                     writer.throwIfFailed();
-                    if (!newSteps.isNew(step)) {
-                        return; // already in the file
-                    }
                     if (step.step() % every == 0) {
                         writer.write(row(step));
                         unwritten.set(null);

@@ -69,13 +69,12 @@ public final class LoggingPlugin implements StepPlugin {
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        long every = run.options().get(EVERY);
-        Level level = run.options().get(LEVEL).slf4j;
-        run.onEnd(result -> summary(result.reason() == TrainingResult.Reason.FAILED ? atLeastWarn(level) : level, result));
-        NewSteps newSteps = new NewSteps();
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        long every = context.options().get(EVERY);
+        Level level = context.options().get(LEVEL).slf4j;
+        context.onEnd(result -> summary(result.reason() == TrainingResult.Reason.FAILED ? atLeastWarn(level) : level, result));
         return steps.doOnNext(step -> {
-            if (newSteps.isNew(step) && step.step() % every == 0 && LOG.isEnabledForLevel(level)) {
+            if (step.step() % every == 0 && LOG.isEnabledForLevel(level)) {
                 log(level, step);
             }
         });

@@ -19,6 +19,8 @@ import dev.backflux.api.TrainingResult.Reason;
 import dev.backflux.api.TrainingStep;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -119,45 +121,56 @@ class EarlyStoppingPluginTests {
     }
 
     @Test
-    void restoreBestEndsAStoppedRunWithTheBestStep() {
+    void restoreBestEndsAStoppedRunWithTheBestStepInItsResult() {
         Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(1_000)
                 .configuration(Map.of())
                 .plugin("early-stopping", Map.of("patience", 10L, "restore-best", true)).build();
 
-        AtomicReference<TrainingStep> first = new AtomicReference<>();
-        StepVerifier.create(training.flux())
-                .consumeNextWith(first::set)
-                .expectNextCount(9)
-                .assertNext(step -> assertEquals(10, step.step()))
-                .assertNext(last -> {
-                    assertEquals(0, last.step(), "the validation error only grows: step 0 was the best");
-                    assertSame(first.get(), last, "the best step is sent again, last");
-                })
-                .verifyComplete();
+        AtomicReference<List<TrainingStep>> received = new AtomicReference<>();
+        TrainingResult result = training.result(steps -> steps.collectList().doOnNext(received::set)).block();
+
+        assertEquals(Reason.STOPPED, result.reason());
+        assertEquals(LongStream.rangeClosed(0, 10).boxed().collect(Collectors.toList()),
+                received.get().stream().map(TrainingStep::step).collect(Collectors.toList()),
+                "every step once, in order: the best one is not sent again");
+        assertSame(received.get().get(0), result.bestStep().orElseThrow(),
+                "the validation error only grows: step 0 was the best, and the result holds it");
+        assertEquals(10, result.lastStep().orElseThrow().step());
         assertEquals(11, countingWithValidation.computedSteps());
     }
 
     @Test
-    void restoreBestEndsACompletedRunWithTheBestStepToo() {
+    void restoreBestEndsACompletedRunWithTheBestStepInItsResultToo() {
         Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(20)
                 .configuration(Map.of()).plugin("early-stopping", Map.of("restore-best", "true")).build();
 
         AtomicReference<TrainingStep> first = new AtomicReference<>();
-        StepVerifier.create(training.flux())
-                .consumeNextWith(first::set)
-                .expectNextCount(18)
-                .assertNext(step -> assertEquals(19, step.step()))
-                .assertNext(last -> assertSame(first.get(), last))
-                .verifyComplete();
+        TrainingResult result = training.result(steps -> steps.doOnNext(step -> first.compareAndSet(null, step)))
+                .block();
+
+        assertEquals(Reason.COMPLETED, result.reason());
+        assertEquals(20, result.stepsRun());
+        assertSame(first.get(), result.bestStep().orElseThrow());
         assertEquals(20, countingWithValidation.computedSteps());
     }
 
     @Test
-    void restoreBestSendsNothingMoreWhenTheLastStepIsTheBest() {
-        List<TrainingStep> received = earlyStopping(50, Map.of("restore-best", true)).flux().collectList().block();
+    void restoreBestFollowsTheMonitoredErrorEvenWhenTheResultWouldNot() {
+        // Monitoring the training error on data whose validation error only grows: the restored step is the
+        // one with the lowest training error, while the result alone would have picked step 0.
+        Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(30)
+                .configuration(Map.of())
+                .plugin("early-stopping", Map.of("monitor", "training", "restore-best", true)).build();
 
-        assertEquals(50, received.size());
-        assertEquals(49, received.get(49).step());
+        AtomicReference<List<TrainingStep>> received = new AtomicReference<>();
+        TrainingResult result = training.result(steps -> steps.collectList().doOnNext(received::set)).block();
+
+        TrainingStep lowestTrainingError = received.get().stream()
+                .min((a, b) -> Double.compare(a.meanAbsoluteError(), b.meanAbsoluteError())).orElseThrow();
+        assertTrue(lowestTrainingError.step() > 0, "the training error fell: " + lowestTrainingError.step());
+        assertSame(lowestTrainingError, result.bestStep().orElseThrow());
+        assertEquals(result.bestStep().orElseThrow().validationMeanAbsoluteError().getAsDouble(),
+                result.bestError().getAsDouble(), "the best error is the restored step's monitored one");
     }
 
     @Test
@@ -203,17 +216,18 @@ class EarlyStoppingPluginTests {
                 .plugin("early-stopping", Map.of("on-divergence", "stop", "restore-best", true)).build();
 
         AtomicReference<List<TrainingStep>> received = new AtomicReference<>();
-        TrainingResult result = training.run(steps -> steps.collectList().doOnNext(received::set)).block();
+        TrainingResult result = training.result(steps -> steps.collectList().doOnNext(received::set)).block();
 
         assertEquals(Reason.STOPPED, result.reason());
         assertEquals("early-stopping", result.stoppedBy().orElseThrow());
         assertTrue(result.condition().matches("step (\\d+) diverged, stopped before it: Training diverged at step \\1: .*"
                 + "\\(at step \\1\\)"), result.condition());
-        assertEquals(received.get().size() - 1, result.stepsRun(), "the steps before the diverged one, then the best");
         List<TrainingStep> steps = received.get();
-        TrainingStep best = steps.stream().limit(steps.size() - 1)
+        assertEquals(steps.size(), result.stepsRun(), "the steps before the diverged one, each once");
+        TrainingStep best = steps.stream()
                 .min((a, b) -> Double.compare(a.meanAbsoluteError(), b.meanAbsoluteError())).orElseThrow();
-        assertSame(best, steps.get(steps.size() - 1));
+        assertSame(best, result.bestStep().orElseThrow(), "the best step is restored in the result");
+        assertTrue(best != steps.get(steps.size() - 1), "the best step is not the last one, so the test shows a restore");
     }
 
     @Test

@@ -51,17 +51,6 @@ class LoggingFormattingTests {
         }
     }
 
-    @Test
-    void anEarlierStepSentAgainIsNotLoggedAgain() {
-        try (CapturedLog log = new CapturedLog(LoggingPlugin.class, Level.INFO)) {
-            Flux<TrainingStep> steps = Flux.concat(steps(11), Flux.just(new CountingStep(0)));
-            StepVerifier.create(new LoggingPlugin().apply(steps, context(5L))).expectNextCount(12).verifyComplete();
-
-            assertEquals(List.of("step 0 error 0.5", "step 5 error 0.5", "step 10 error 0.5"),
-                    log.events().stream().map(e -> e.getFormattedMessage()).collect(Collectors.toList()));
-        }
-    }
-
     private Flux<TrainingStep> apply(long every) {
         return new LoggingPlugin().apply(steps(100), context(every));
     }
@@ -99,8 +88,11 @@ class LoggingFormattingTests {
             }
 
             @Override
-            public boolean stop(long step, String condition) {
-                return true;
+            public void stop(long step, String condition) {
+            }
+
+            @Override
+            public void restore(TrainingStep step) {
             }
 
             @Override

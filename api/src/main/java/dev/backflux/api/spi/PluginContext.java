@@ -43,7 +43,8 @@ public interface PluginContext {
     long steps();
 
     /**
-     * Returns the wall-clock time since the run was subscribed to.
+     * Returns the time since the run was subscribed to, on the clock of the run's scheduler: real time,
+     * or virtual time under Reactor's {@code VirtualTimeScheduler} in tests.
      *
      * @return the elapsed time, never negative
      */
@@ -51,21 +52,43 @@ public interface PluginContext {
 
     /**
      * Records that this plugin ends the run at step {@code step} because of {@code condition}; the plugin
-     * then completes its stream. The run's {@link TrainingResult} reports the plugin, the condition and the
-     * step. Only the first call of a run counts.
+     * then completes its stream, typically with {@code takeUntil}. The run's {@link TrainingResult} reports the
+     * plugin, the condition and the step. Only the first stop of a run counts.
+     *
+     * <pre>{@code
+     * return steps.takeUntil(step -> {
+     *     boolean reached = step.meanAbsoluteError() <= target;
+     *     if (reached) {
+     *         context.stop(step.step(), "error reached " + target);
+     *     }
+     *     return reached;
+     * });
+     * }</pre>
      *
      * @param step the index of the last step the run computes, {@link TrainingStep#step()}
      * @param condition why, in words, such as {@code "error 0.0099 reached the target 0.01"}
-     * @return {@code true}, so that the call fits in a {@code takeUntil} predicate
      * @throws NullPointerException if {@code condition} is {@code null}
      */
-    boolean stop(long step, String condition);
+    void stop(long step, String condition);
 
     /**
-     * Holds the completion of the run's stream until {@code pending} completes, wherever this plugin sits in
-     * the chain: the way to finish I/O (flush and close a file) without blocking, so that whoever sees the
-     * completion also sees its effect. An error of {@code pending} ends the run with an error naming this
-     * plugin. Not awaited when the run fails or is cancelled.
+     * Makes {@code step}, a step this plugin saw earlier in the run, the run's best step: the network to keep,
+     * reported by {@link TrainingResult#bestStep()} whatever the errors of other steps, as early-stopping's
+     * {@code restore-best} does. The step is not sent down the stream again: every stream's step indexes
+     * increase strictly. The last call of a run counts.
+     *
+     * @param step the step to restore
+     * @throws NullPointerException if {@code step} is {@code null}
+     */
+    void restore(TrainingStep step);
+
+    /**
+     * Holds the end of the run until {@code pending} terminates, wherever this plugin sits in the chain and
+     * however the run ends (completed, stopped, cancelled or failed): the way to finish I/O (flush and close a
+     * file) without blocking, so that whoever sees the end (the stream's completion, the result, the end
+     * listeners) also sees its effect. An error of {@code pending} ends the run as {@code FAILED} with a
+     * {@link dev.backflux.api.PluginFailureException} naming this plugin (added as suppressed to the run's own
+     * error when the run failed already). The engine subscribes to it once, when the run's chain terminates.
      *
      * @param pending for example a {@code Mono<Void>} that completes when a file is closed
      * @throws NullPointerException if {@code pending} is {@code null}
@@ -74,7 +97,7 @@ public interface PluginContext {
 
     /**
      * Registers a listener called once when the run ends, however it ends (completion, a stop, cancellation
-     * or an error), with the run's result; for example to log a summary or close a file.
+     * or an error), with the run's result, after every plugin's pending work; for example to log a summary.
      *
      * @param listener called on the thread that ends the run; must not block; an exception it throws is
      *                 logged and does not change how the run ended

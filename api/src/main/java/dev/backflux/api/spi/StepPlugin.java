@@ -15,15 +15,21 @@ import reactor.core.publisher.Flux;
  * {@code takeUntil}: completing cancels the engine, so no further step is computed.
  *
  * <pre>{@code
- * public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
- *     double target = run.options().get(TARGET);
- *     return steps.takeUntil(step -> step.meanAbsoluteError() <= target
- *             && run.stop(step.step(), "error reached " + target));
+ * public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+ *     double target = context.options().get(TARGET);
+ *     return steps.takeUntil(step -> {
+ *         boolean reached = step.meanAbsoluteError() <= target;
+ *         if (reached) {
+ *             context.stop(step.step(), "error reached " + target);
+ *         }
+ *         return reached;
+ *     });
  * }
  * }</pre>
  *
- * <p>An exception thrown by the plugin, or an error signal it emits, ends the run with a
- * {@link dev.backflux.api.PluginFailureException} naming the plugin.
+ * <p>A plugin may drop steps but never sends one again: the steps it publishes must keep strictly increasing
+ * indexes. An exception thrown by the plugin, an error signal it emits, or a step sent out of order ends the
+ * run with a {@link dev.backflux.api.PluginFailureException} naming the plugin.
  */
 public interface StepPlugin extends Plugin {
 
@@ -31,10 +37,10 @@ public interface StepPlugin extends Plugin {
      * Returns the steps the rest of the run sees.
      *
      * @param steps the steps of one run, as the engine and the plugins selected before this one publish them
-     * @param run this run and this plugin's options
+     * @param context this run and this plugin's options
      * @return the transformed steps, never {@code null}
      */
-    Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run);
+    Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context);
 
     /**
      * Checks, when the run is assembled, that the options fit the network and the data (for example that

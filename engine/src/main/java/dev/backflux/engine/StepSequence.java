@@ -9,10 +9,10 @@ import dev.backflux.api.TrainingStep;
 import java.util.OptionalDouble;
 
 /**
- * The state of one training run, owned by one subscription: the current weights and the step counter.
+ * The sequence of steps of one run: the current weights and the step counter, moved on by {@link #next()}.
  * Not thread-safe; Reactor calls it from one thread at a time.
  */
-final class Run {
+final class StepSequence {
 
     private final BackPropagation math;
     private final int[] sizes;
@@ -28,7 +28,7 @@ final class Run {
     private double[][] weights;
     private long step;
 
-    Run(Network network, TrainingData data, long steps) {
+    StepSequence(Network network, TrainingData data, long steps) {
         this.network = network;
         this.sizes = network.layerSizes();
         this.math = new BackPropagation(sizes, network.activation(), network.learningRate());
@@ -41,6 +41,11 @@ final class Run {
         this.validationExamples = data.validationInputs().map(Matrix::rows).orElse(0);
         this.steps = steps;
         this.weights = InitialWeights.of(network);
+    }
+
+    /** The index of the step {@link #next()} computes. */
+    long nextIndex() {
+        return step;
     }
 
     /** Tells whether every requested step has been computed. */

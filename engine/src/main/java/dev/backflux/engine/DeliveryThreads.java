@@ -1,0 +1,25 @@
+package dev.backflux.engine;
+
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The threads that shared runs deliver steps to their subscribers on, created on first use and shared by
+ * every run of the JVM: one daemon thread per core, which no run ever computes on, so that a run started on
+ * any scheduler cannot keep its subscribers waiting, and a subscriber's code cannot slow a run.
+ */
+final class DeliveryThreads {
+
+    private DeliveryThreads() {
+    }
+
+    private static final class Holder {
+        static final Scheduler INSTANCE = Schedulers.newParallel("backflux-delivery",
+                Runtime.getRuntime().availableProcessors(), true);
+    }
+
+    /** Where shared runs deliver their steps. */
+    static Scheduler get() {
+        return Holder.INSTANCE;
+    }
+}
