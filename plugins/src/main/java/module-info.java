@@ -9,6 +9,7 @@ module dev.backflux.plugins {
     requires dev.backflux.api;
     requires org.slf4j;
     requires me.tongfei.progressbar;
+    requires org.jline.terminal;
 
     provides dev.backflux.api.spi.Plugin with
             dev.backflux.plugins.LoggingPlugin,

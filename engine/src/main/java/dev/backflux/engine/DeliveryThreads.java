@@ -1,12 +1,12 @@
 package dev.backflux.engine;
 
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The threads that shared runs deliver steps to their subscribers on, created on first use and shared by
- * every run of the JVM: one daemon thread per core, which no run ever computes on, so that a run started on
- * any scheduler cannot keep its subscribers waiting, and a subscriber's code cannot slow a run.
+ * every run of the JVM: one daemon thread per core taking tasks from one queue ({@link DaemonScheduler}),
+ * which no run ever computes on, so that a run started on any scheduler cannot keep its subscribers waiting,
+ * and a subscriber's code cannot slow a run.
  */
 final class DeliveryThreads {
 
@@ -14,8 +14,7 @@ final class DeliveryThreads {
     }
 
     private static final class Holder {
-        static final Scheduler INSTANCE = Schedulers.newParallel("backflux-delivery",
-                Runtime.getRuntime().availableProcessors(), true);
+        static final Scheduler INSTANCE = DaemonScheduler.create("backflux-delivery");
     }
 
     /** Where shared runs deliver their steps. */

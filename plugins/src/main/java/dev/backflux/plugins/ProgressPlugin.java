@@ -7,39 +7,68 @@ import dev.backflux.api.spi.StepPlugin;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The {@code progress} plugin: a console progress bar on standard error for the run's requested steps,
- * showing the current step, the error, steps per second and the time left, drawn with
- * {@code me.tongfei:progressbar}.
+ * The {@code progress} plugin: the run's progress on standard error every {@code interval}: the step of the
+ * requested steps, that step's error, the steps per second so far and the time left at that rate. On a
+ * terminal it is a bar redrawn in place ({@code me.tongfei:progressbar}); elsewhere (a file, a pipe, a CI
+ * log) a plain line each time. The {@code output} option forces either.
  *
- * <p>The bar is drawn by the library's own daemon thread every {@code interval}; the training thread only
- * records the step number every 64 steps, and formats the error at most once per interval. When the run
- * ends the bar is drawn a last time and closed on {@code boundedElastic} (closing waits for the drawing),
- * and the run's stream completes once it is closed.
+ * <p>The training thread only keeps a reference to the newest step. A worker of Reactor's
+ * {@code boundedElastic} scheduler reads it every interval and draws, and when the run ends draws the last
+ * step and closes the display; the run's stream completes once it is closed.
  */
 public final class ProgressPlugin implements StepPlugin {
 
-    /** How often the bar is redrawn. */
+    /** How the progress is written. */
+    enum Output {
+        /** The bar when standard error is a terminal, else lines. */
+        AUTO,
+        /** A bar redrawn in place with {@code '\r'}. */
+        BAR,
+        /** A plain line per interval, ended by {@code '\n'}. */
+        LINES
+    }
+
+    /** How often the progress is shown. */
     static final PluginOption<Duration> INTERVAL = PluginOption.duration("interval",
-            "how often the bar is redrawn", Duration.ofMillis(500));
+            "how often the progress is shown", Duration.ofMillis(500));
 
     /** The width of the bar's line, in characters. */
     static final PluginOption<Long> WIDTH = PluginOption.integer("width",
             "the width of the bar's line, in characters", 100L, 40, 1000);
 
-    /** Steps between two looks at the clock: keeps the per-step cost to a comparison. */
-    private static final long CHECK_EVERY = 64;
+    /** Bar or lines. */
+    static final PluginOption<Output> OUTPUT = PluginOption.choice("output",
+            "bar (redrawn in place), lines (a plain line per interval), or auto: the bar when standard error is a terminal",
+            Output.AUTO);
+
+    private final Supplier<PrintStream> out;
+    private final Scheduler scheduler;
+    private final LongSupplier nanoClock;
+    private final BooleanSupplier terminal;
 
     /** Creates the plugin; called by {@link java.util.ServiceLoader}. */
     public ProgressPlugin() {
+        this(() -> System.err, Schedulers.boundedElastic(), System::nanoTime, StandardError::isTerminal);
+    }
+
+    /**
+     * Creates the plugin with what it writes to, where and when it draws, and what it takes for "standard
+     * error is a terminal": for tests.
+     */
+    ProgressPlugin(Supplier<PrintStream> out, Scheduler scheduler, LongSupplier nanoClock, BooleanSupplier terminal) {
+        this.out = out;
+        this.scheduler = scheduler;
+        this.nanoClock = nanoClock;
+        this.terminal = terminal;
     }
 
     @Override
@@ -49,83 +78,35 @@ public final class ProgressPlugin implements StepPlugin {
 
     @Override
     public String description() {
-        return "A console progress bar on stderr: step, error, steps per second, time left.";
+        return "The run's progress on stderr: a bar on a terminal, else plain lines; step, error, steps per second, time left.";
     }
 
     @Override
     public List<PluginOption<?>> options() {
-        return List.of(INTERVAL, WIDTH);
+        return List.of(INTERVAL, WIDTH, OUTPUT);
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        Duration interval = run.options().get(INTERVAL);
-        int width = Math.toIntExact(run.options().get(WIDTH));
-        PrintStream err = System.err;
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        Duration interval = context.options().get(INTERVAL);
+        int width = Math.toIntExact(context.options().get(WIDTH));
+        Output output = context.options().get(OUTPUT);
+        long requested = context.steps();
         Sinks.Empty<Void> closed = Sinks.empty();
-        run.completeAfter(closed.asMono());
+        context.completeAfter(closed.asMono());
         return Flux.using(
-                () -> new Bar(closed, new ProgressBarBuilder()
-                        .setTaskName("Training")
-                        .setInitialMax(run.steps())
-                        .setUnit(" steps", 1)
-                        .showSpeed()
-                        .setStyle(ProgressBarStyle.ASCII)
-                        .setUpdateIntervalMillis((int) Math.min(Integer.MAX_VALUE, interval.toMillis()))
-                        .setConsumer(new ConsoleProgressBarConsumer(err, width))
-                        .build(), interval),
-                bar -> steps.doOnNext(bar::update),
-                Bar::close);
+                () -> {
+                    PrintStream err = out.get();
+                    return new ProgressDrawing(requested, interval, scheduler, nanoClock,
+                            () -> open(output, err, requested, width));
+                },
+                drawing -> steps.doOnNext(drawing::onStep),
+                drawing -> drawing.close(closed::tryEmitEmpty));
     }
 
-    /** One run's bar: moves it along, formats the error at most once per interval, draws it a last time. */
-    private static final class Bar {
-
-        private final Sinks.Empty<Void> closed;
-        private final ProgressBar bar;
-        private final long intervalNanos;
-        private final NewSteps newSteps = new NewSteps();
-        private long lastMessage = System.nanoTime();
-        private TrainingStep last;
-
-        Bar(Sinks.Empty<Void> closed, ProgressBar bar, Duration interval) {
-            this.closed = closed;
-            this.bar = bar;
-            this.intervalNanos = interval.toNanos();
-        }
-
-        void update(TrainingStep step) {
-            if (!newSteps.isNew(step)) {
-                return; // the bar does not go back
-            }
-            last = step;
-            long index = step.step();
-            if (index % CHECK_EVERY != 0) {
-                return;
-            }
-            bar.stepTo(index + 1);
-            long now = System.nanoTime();
-            if (index == 0 || now - lastMessage >= intervalNanos) {
-                lastMessage = now;
-                bar.setExtraMessage(message(step));
-            }
-        }
-
-        void close() {
-            if (last != null) {
-                bar.stepTo(last.step() + 1);
-                bar.setExtraMessage(message(last));
-            }
-            // ProgressBar.close() waits for its last drawing: never on the training thread, which may be an
-            // event loop. The run completes once the bar is closed.
-            Schedulers.boundedElastic().schedule(() -> {
-                bar.close();
-                closed.tryEmitEmpty();
-            });
-        }
-
-        private static String message(TrainingStep step) {
-            return String.format(" error %.6f", step.meanAbsoluteError());
-        }
+    /** On the drawing worker: the display {@code output} asks for. */
+    private ProgressDisplay open(Output output, PrintStream err, long requested, int width) {
+        boolean bar = output == Output.BAR || (output == Output.AUTO && terminal.getAsBoolean());
+        return bar ? new BarDisplay(err, requested, width) : new LineDisplay(err);
     }
 }
