@@ -70,7 +70,7 @@ final class PackedProduct {
      * transposed) and {@code op(b)} is {@code k x m} ({@code b} stored {@code m x k} when transposed).
      */
     static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m) {
-        run(a, aTransposed, b, bTransposed, c, n, k, m, Kernels.vectorApi());
+        run(a, aTransposed, b, bTransposed, c, n, k, m, VectorApiSupport.vectorApi());
     }
 
     /** As {@link #run(double[], boolean, double[], boolean, double[], int, int, int)}, with the kernel chosen. */

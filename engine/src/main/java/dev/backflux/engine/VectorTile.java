@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * of 4 rows by {@link #STRIP} columns of C, kept in 8 vector registers, each lane summing its element over p
  * in ascending order with a fused multiply-add: exactly what the scalar kernel computes, many lanes at a time.
  *
- * <p>Loaded only when {@link Kernels#vectorApi()} says the {@code jdk.incubator.vector} module is present
+ * <p>Loaded only when {@link VectorApiSupport#vectorApi()} says the {@code jdk.incubator.vector} module is present
  * (the JVM was started with {@code --add-modules jdk.incubator.vector}).
  */
 final class VectorTile {
