@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.engine.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
