@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
-/** Products shared with {@link KernelThreads}, computed on a non-blocking thread with BlockHound installed. */
+/**
+ * Products shared with {@link KernelThreads}, computed on a non-blocking thread with BlockHound installed: the
+ * caller's spin for its helpers' blocks is allowed ({@link KernelSpinAllowance}), a spin anywhere else is not.
+ */
 class KernelThreadsTests {
 
     @Test
@@ -28,5 +33,15 @@ class KernelThreadsTests {
         }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(120));
 
         assertEquals(20, products);
+    }
+
+    @Test
+    void aSpinWaitOutsideTheKernelsWaitIsStillCaughtOnANonBlockingThread() {
+        StepVerifier.create(Mono.fromRunnable(Thread::onSpinWait).subscribeOn(Schedulers.parallel()))
+                .expectErrorSatisfies(error -> {
+                    assertTrue(error instanceof BlockingOperationError, error.toString());
+                    assertTrue(error.getMessage().contains("java.lang.Thread.onSpinWait"), error.getMessage());
+                })
+                .verify(Duration.ofSeconds(10));
     }
 }
