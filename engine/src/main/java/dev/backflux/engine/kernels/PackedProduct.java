@@ -124,16 +124,17 @@ final class PackedProduct {
      * Waits for the blocks that helpers are still computing: the caller has computed every block no helper had
      * claimed, so it waits for at most one block a helper, and rethrows a helper's failure.
      *
-     * <p>It spins ({@link Thread#onSpinWait()}) rather than parks: the wait is short and the caller is often one
-     * of Reactor's non-blocking threads, which must not park. Measured with throwaway instrumentation on
-     * 2 cores, 4096 examples, JMH's {@code WideNetworkBenchmark} (2026-11-29, a shared machine): at
-     * 784-256-10 the longest wait was 6.8 ms in a 46 ms weight update (784 x 4096 x 256; mean 1.0 ms), at
-     * 784-1024-10 22 ms in a 181 ms one (784 x 4096 x 1024; mean 7.8 ms): one 64-row block of a product
-     * whose inner size is the number of examples. The computing thread is occupied by its product either
-     * way; what the wait costs is a core left idle for that long. BlockHound counts {@code Thread.onSpinWait}
-     * as blocking: an application that installs it allows this method, {@code
-     * builder.allowBlockingCallsInside("dev.backflux.engine.kernels.PackedProduct", "awaitBlocks")}, as the
-     * engine's test suite does.
+     * <p>It spins ({@link Thread#onSpinWait()}) rather than parks: the caller is often one of Reactor's
+     * non-blocking threads, which must not park, and the wait is at most a block. Measured with throwaway
+     * instrumentation around this method, JMH's {@code WideNetworkBenchmark}, 4096 examples, 2 cores shared with
+     * other work (2026-11-29): at 784-256-10 the longest wait was 6.8 ms (mean 1.0 ms) in a 46 ms weight update
+     * (784 x 4096 x 256), at 784-1024-10 22 ms (mean 7.8 ms) in a 181 ms one (784 x 4096 x 1024): one 64-row block
+     * of a product whose inner size is the number of examples, about 4% of its time. The computing thread is
+     * occupied by its product either way; the wait costs a core left idle. On an oversubscribed machine (load 5
+     * to 8 on the 2 cores) the wait is as long as the OS keeps the helper off its core: up to 41 ms and 389 ms.
+     * BlockHound counts {@code Thread.onSpinWait} as blocking: an application that installs it allows this
+     * method, {@code builder.allowBlockingCallsInside("dev.backflux.engine.kernels.PackedProduct",
+     * "awaitBlocks")}, as the engine's test suite does ({@code KernelSpinAllowance}).
      */
     private void awaitBlocks() {
         while (blocksDone.get() < blocks) {
