@@ -10,6 +10,10 @@ module dev.backflux.engine {
     // Optional: the SIMD kernels, when the JVM runs with --add-modules jdk.incubator.vector.
     requires static jdk.incubator.vector;
 
+    // The matrix kernels, for the JMH benchmarks alone (an automatic module on the module path, by the
+    // Automatic-Module-Name of its jar): no application can read them.
+    exports dev.backflux.engine.kernels to dev.backflux.benchmarks;
+
     uses dev.backflux.api.spi.Plugin;
 
     provides dev.backflux.api.spi.TrainingEngine with dev.backflux.engine.ReactorTrainingEngine;

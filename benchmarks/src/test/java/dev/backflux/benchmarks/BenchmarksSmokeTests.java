@@ -22,7 +22,7 @@ class BenchmarksSmokeTests {
     @Test
     void everyBenchmarkRunsOnce() throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include("dev\\.backflux\\.(benchmarks|engine)\\..*Benchmark")
+                .include("dev\\.backflux\\.benchmarks\\..*Benchmark")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)

@@ -1,6 +1,7 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
+import dev.backflux.engine.kernels.MatrixKernels;
 
 /**
  * The arithmetic of the tutorial over row-major {@code double[]} arrays: the forward pass and one

@@ -21,7 +21,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-/** BlockHound is installed for the whole test suite (blockhound-junit-platform); these tests show it works. */
+/**
+ * BlockHound is installed for the whole test suite (blockhound-junit-platform); these tests show it works.
+ * {@code KernelThreadsTests} shows it for the products shared with helper threads.
+ */
 class BlockHoundTests {
 
     @Test
@@ -64,25 +67,6 @@ class BlockHoundTests {
         } finally {
             Hooks.resetOnErrorDropped();
         }
-    }
-
-    @Test
-    void largeProductsSharedWithHelperThreadsNeverBlockTheTrainingThread() {
-        // 1024 x 512 x 512 multiply-adds, twenty times: long enough for the caller to wait for a helper's block.
-        int n = 1024;
-        int k = 512;
-        int m = 512;
-        assertTrue((long) n * k * m >= PackedProduct.PARALLEL_FROM);
-        double[] a = new double[n * k];
-        double[] b = new double[k * m];
-        Integer products = Mono.fromCallable(() -> {
-            for (int i = 0; i < 20; i++) {
-                PackedProduct.run(a, false, b, false, new double[n * m], n, k, m);
-            }
-            return 20;
-        }).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(120));
-
-        assertEquals(20, products);
     }
 
     @Test

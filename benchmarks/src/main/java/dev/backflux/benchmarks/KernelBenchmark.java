@@ -1,5 +1,6 @@
-package dev.backflux.engine;
+package dev.backflux.benchmarks;
 
+import dev.backflux.engine.kernels.MatrixKernels;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The three products a step needs, alone: {@code A·B} (forward), {@code Aᵀ·B} (weight update) and
  * {@code A·Bᵀ} (errors sent back), each as {@code C(n x m)} from an {@code n x k} and a {@code k x m} operand.
  * The score is products per second; the {@code flops} counter is their rate in floating-point operations per
- * second. (In the engine's package: the kernels are not public.)
+ * second. ({@link MatrixKernels} is in a package the engine exports to this module alone.)
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

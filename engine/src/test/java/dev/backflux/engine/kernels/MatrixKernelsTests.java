@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

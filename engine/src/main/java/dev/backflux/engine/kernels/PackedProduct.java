@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.engine.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       same bits.</li>
  * </ul>
  * Either operand may be read transposed: packing reads it in place. Row blocks are independent; large
- * products hand them out to {@link KernelThreads} as well as computing them on the calling thread.
+ * products hand them out to {@link KernelThreads} as well as computing them on the calling thread. The packing
+ * buffers are borrowed from {@link PackingBuffers} for the product and given back when it ends.
  */
 final class PackedProduct {
 
@@ -34,8 +35,6 @@ final class PackedProduct {
 
     /** From this many multiply-adds on, the row blocks are shared with other threads. */
     static final long PARALLEL_FROM = 1L << 22;
-
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[3][]);
 
     private final double[] a;
     private final boolean aTransposed;
@@ -70,7 +69,7 @@ final class PackedProduct {
      * transposed) and {@code op(b)} is {@code k x m} ({@code b} stored {@code m x k} when transposed).
      */
     static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m) {
-        run(a, aTransposed, b, bTransposed, c, n, k, m, Kernels.vectorApi());
+        run(a, aTransposed, b, bTransposed, c, n, k, m, VectorApiSupport.vectorApi());
     }
 
     /** As {@link #run(double[], boolean, double[], boolean, double[], int, int, int)}, with the kernel chosen. */
@@ -78,7 +77,7 @@ final class PackedProduct {
                     boolean vector) {
         int strip = vector ? VectorTile.STRIP : 4;
         int strips = (m + strip - 1) / strip;
-        double[] packedB = scratch(0, strips * k * strip);
+        double[] packedB = PackingBuffers.take(strips * k * strip);
         packB(b, bTransposed, packedB, k, m, strip);
         PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m, vector);
         int helpers = (long) n * k * m >= PARALLEL_FROM ? Math.min(KernelThreads.helpers(), product.blocks - 1) : 0;
@@ -87,6 +86,8 @@ final class PackedProduct {
         }
         product.computeBlocks();
         product.awaitBlocks();
+        // Every block is done: no helper reads packed B any more.
+        PackingBuffers.give(packedB);
     }
 
     /** A helper's share: its failure (out of memory, say) is handed to the caller instead of being lost. */
@@ -98,19 +99,42 @@ final class PackedProduct {
         }
     }
 
-    /** Computes row blocks until none is left to claim. */
+    /**
+     * Computes row blocks until none is left to claim, in a packed-A buffer borrowed for this thread's share of
+     * the product and an edge tile of its own.
+     */
     private void computeBlocks() {
-        int block;
-        while ((block = nextBlock.getAndIncrement()) < blocks) {
-            computeBlock(block);
-            blocksDone.incrementAndGet();
+        int block = nextBlock.getAndIncrement();
+        if (block >= blocks) {
+            return;
+        }
+        double[] packedA = PackingBuffers.take(Math.min(ROWS_PER_BLOCK, (n + 3) / 4 * 4) * k);
+        double[] edge = new double[4 * strip];
+        try {
+            do {
+                computeBlock(block, packedA, edge);
+                blocksDone.incrementAndGet();
+            } while ((block = nextBlock.getAndIncrement()) < blocks);
+        } finally {
+            PackingBuffers.give(packedA);
         }
     }
 
     /**
-     * Waits for the blocks that helpers are still computing, at most one block each, by reading a counter:
-     * neither a park nor {@code Thread.onSpinWait} (which BlockHound counts as blocking), so the training
-     * thread may be a non-blocking one. Rethrows a helper's failure.
+     * Waits for the blocks that helpers are still computing: the caller has computed every block no helper had
+     * claimed, so it waits for at most one block a helper, and rethrows a helper's failure.
+     *
+     * <p>It spins ({@link Thread#onSpinWait()}) rather than parks: the caller is often one of Reactor's
+     * non-blocking threads, which must not park, and the wait is at most a block. Measured with throwaway
+     * instrumentation around this method, JMH's {@code WideNetworkBenchmark}, 4096 examples, 2 cores shared with
+     * other work (2026-11-29): at 784-256-10 the longest wait was 6.8 ms (mean 1.0 ms) in a 46 ms weight update
+     * (784 x 4096 x 256), at 784-1024-10 22 ms (mean 7.8 ms) in a 181 ms one (784 x 4096 x 1024): one 64-row block
+     * of a product whose inner size is the number of examples, about 4% of its time. The computing thread is
+     * occupied by its product either way; the wait costs a core left idle. On an oversubscribed machine (load 5
+     * to 8 on the 2 cores) the wait is as long as the OS keeps the helper off its core: up to 41 ms and 389 ms.
+     * BlockHound counts {@code Thread.onSpinWait} as blocking: an application that installs it allows this
+     * method, {@code builder.allowBlockingCallsInside("dev.backflux.engine.kernels.PackedProduct",
+     * "awaitBlocks")}, as the engine's test suite does ({@code KernelSpinAllowance}).
      */
     private void awaitBlocks() {
         while (blocksDone.get() < blocks) {
@@ -118,14 +142,14 @@ final class PackedProduct {
             if (failure != null) {
                 throw new IllegalStateException("a kernel thread failed while computing a product", failure);
             }
+            Thread.onSpinWait();
         }
     }
 
-    private void computeBlock(int block) {
+    private void computeBlock(int block, double[] packedA, double[] edge) {
         int i0 = block * ROWS_PER_BLOCK;
         int rows = Math.min(ROWS_PER_BLOCK, n - i0);
         int groups = (rows + 3) / 4;
-        double[] packedA = scratch(1, groups * k * 4);
         packA(i0, rows, packedA);
         int strips = (m + strip - 1) / strip;
         for (int p0 = 0; p0 < k; p0 += DEPTH) {
@@ -138,17 +162,22 @@ final class PackedProduct {
                     int tileRows = Math.min(4, rows - g * 4);
                     int aOffset = g * k * 4 + p0 * 4;
                     if (vector) {
-                        VectorTile.tile(packedA, aOffset, packedB, bOffset, depth, c, m, i0 + g * 4, tileRows, j, columns);
+                        VectorTile.tile(packedA, aOffset, packedB, bOffset, depth, c, m, i0 + g * 4, tileRows, j, columns,
+                                edge);
                     } else {
-                        tile(packedA, aOffset, packedB, bOffset, depth, i0 + g * 4, tileRows, j, columns);
+                        tile(packedA, aOffset, packedB, bOffset, depth, i0 + g * 4, tileRows, j, columns, edge);
                     }
                 }
             }
         }
     }
 
-    /** The micro-kernel: a 4 x 4 tile of C from a group of 4 packed rows of A and a strip of 4 packed columns of B. */
-    private void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, int i, int rows, int j, int columns) {
+    /**
+     * The micro-kernel: a 4 x 4 tile of C from a group of 4 packed rows of A and a strip of 4 packed columns of B;
+     * a tile cut by the edge of C goes through {@code edge}.
+     */
+    private void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, int i, int rows, int j, int columns,
+                      double[] edge) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -203,7 +232,7 @@ final class PackedProduct {
             c[r + 2] += c32;
             c[r + 3] += c33;
         } else {
-            double[] tile = scratch(2, 64);
+            double[] tile = edge;
             tile[0] = c00;
             tile[1] = c01;
             tile[2] = c02;
@@ -283,15 +312,4 @@ final class PackedProduct {
         }
     }
 
-    /**
-     * A reusable buffer of this thread (0: packed B, 1: packed A, 2: a tile's edge): a product allocates
-     * nothing once its thread has seen its largest product.
-     */
-    static double[] scratch(int which, int length) {
-        double[][] buffers = SCRATCH.get();
-        if (buffers[which] == null || buffers[which].length < length) {
-            buffers[which] = new double[length];
-        }
-        return buffers[which];
-    }
 }

@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.engine.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * of 4 rows by {@link #STRIP} columns of C, kept in 8 vector registers, each lane summing its element over p
  * in ascending order with a fused multiply-add: exactly what the scalar kernel computes, many lanes at a time.
  *
- * <p>Loaded only when {@link Kernels#vectorApi()} says the {@code jdk.incubator.vector} module is present
+ * <p>Loaded only when {@link VectorApiSupport#vectorApi()} says the {@code jdk.incubator.vector} module is present
  * (the JVM was started with {@code --add-modules jdk.incubator.vector}).
  */
 final class VectorTile {
@@ -24,10 +24,11 @@ final class VectorTile {
 
     /**
      * {@code c[i .. i + rows][j .. j + columns] += A-group · B-strip} over {@code depth} values of p, the group
-     * packed as {@code pa[p * 4 + r]}, the strip as {@code pb[p * STRIP + q]}.
+     * packed as {@code pa[p * 4 + r]}, the strip as {@code pb[p * STRIP + q]}; a strip cut by the edge of C goes
+     * through {@code edge} (at least {@code 4 * STRIP} doubles).
      */
     static void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, double[] c, int m,
-                     int i, int rows, int j, int columns) {
+                     int i, int rows, int j, int columns, double[] edge) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -65,9 +66,8 @@ final class VectorTile {
                 add(c30, c31, c, r + 3 * m);
             }
         } else {
-            // A strip cut by the edge of C: through a scratch row, so that no vector escapes into an array
-            // (which would make the JIT box all of them, in every call).
-            double[] edge = PackedProduct.scratch(2, 4 * STRIP);
+            // A strip cut by the edge of C: through the caller's edge row, so that no vector escapes into an
+            // array (which would make the JIT box all of them, in every call).
             c00.intoArray(edge, 0);
             c01.intoArray(edge, LANES);
             c10.intoArray(edge, STRIP);

@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.engine.kernels;
 
 /**
  * The three matrix products a training step needs, over row-major {@code double[]} arrays:
@@ -9,8 +9,11 @@ package dev.backflux.engine;
  * {@link PackedProduct} micro-kernel reads them, and large enough ones share their row blocks between the
  * calling thread and {@link KernelThreads}. Each element of {@code C} is always summed by one thread, over
  * {@code p} in ascending order, so a result never depends on the number of threads.
+ *
+ * <p>The one public type of the engine's kernels, for the engine's back-propagation and for the benchmarks
+ * module (the only module this package is exported to); not for applications.
  */
-final class MatrixKernels {
+public final class MatrixKernels {
 
     /** Below this many multiply-adds, packing costs more than it saves. */
     static final long PACKED_FROM = 1L << 15;
@@ -18,8 +21,17 @@ final class MatrixKernels {
     private MatrixKernels() {
     }
 
-    /** {@code c(n x m) += a(n x k) · b(k x m)}. */
-    static void multiply(double[] a, double[] b, double[] c, int n, int k, int m) {
+    /**
+     * {@code c(n x m) += a(n x k) · b(k x m)}.
+     *
+     * @param a the left operand, {@code n x k}, row-major
+     * @param b the right operand, {@code k x m}, row-major
+     * @param c the result, {@code n x m}, row-major, added to
+     * @param n the rows of {@code a} and {@code c}
+     * @param k the columns of {@code a}, the rows of {@code b}
+     * @param m the columns of {@code b} and {@code c}
+     */
+    public static void multiply(double[] a, double[] b, double[] c, int n, int k, int m) {
         if ((long) n * k * m < PACKED_FROM) {
             plainMultiply(a, b, c, n, k, m);
         } else {
@@ -27,8 +39,17 @@ final class MatrixKernels {
         }
     }
 
-    /** {@code c(n x m) += a(k x n)ᵀ · b(k x m)}, without materialising the transpose of {@code a}. */
-    static void multiplyTransposedA(double[] a, double[] b, double[] c, int k, int n, int m) {
+    /**
+     * {@code c(n x m) += a(k x n)ᵀ · b(k x m)}, without materialising the transpose of {@code a}.
+     *
+     * @param a the left operand as stored, {@code k x n}, row-major
+     * @param b the right operand, {@code k x m}, row-major
+     * @param c the result, {@code n x m}, row-major, added to
+     * @param k the rows of {@code a} and {@code b}
+     * @param n the columns of {@code a}, the rows of {@code c}
+     * @param m the columns of {@code b} and {@code c}
+     */
+    public static void multiplyTransposedA(double[] a, double[] b, double[] c, int k, int n, int m) {
         if ((long) n * k * m < PACKED_FROM) {
             plainMultiplyTransposedA(a, b, c, k, n, m);
         } else {
@@ -36,8 +57,17 @@ final class MatrixKernels {
         }
     }
 
-    /** {@code c(n x m) += a(n x k) · b(m x k)ᵀ}, without materialising the transpose of {@code b}. */
-    static void multiplyTransposedB(double[] a, double[] b, double[] c, int n, int k, int m) {
+    /**
+     * {@code c(n x m) += a(n x k) · b(m x k)ᵀ}, without materialising the transpose of {@code b}.
+     *
+     * @param a the left operand, {@code n x k}, row-major
+     * @param b the right operand as stored, {@code m x k}, row-major
+     * @param c the result, {@code n x m}, row-major, added to
+     * @param n the rows of {@code a} and {@code c}
+     * @param k the columns of {@code a} and {@code b}
+     * @param m the rows of {@code b}, the columns of {@code c}
+     */
+    public static void multiplyTransposedB(double[] a, double[] b, double[] c, int n, int k, int m) {
         if ((long) n * k * m < PACKED_FROM) {
             plainMultiplyTransposedB(a, b, c, n, k, m);
         } else {

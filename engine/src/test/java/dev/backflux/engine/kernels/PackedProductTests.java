@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.engine.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +46,7 @@ class PackedProductTests {
 
     @org.junit.jupiter.api.Test
     void theTestsRunWithTheVectorApi() {
-        assertTrue(Kernels.vectorApi(), "the build runs the tests with --add-modules jdk.incubator.vector");
+        assertTrue(VectorApiSupport.vectorApi(), "the build runs the tests with --add-modules jdk.incubator.vector");
     }
 
     /**
