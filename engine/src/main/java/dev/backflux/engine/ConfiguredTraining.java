@@ -9,6 +9,7 @@ import dev.backflux.api.TrainingStep;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -35,16 +36,11 @@ final class ConfiguredTraining implements Training {
     }
 
     /**
-     * Assembles one run's chain: the engine's steps, stopped early when {@code cancel} signals (a shared run's
-     * {@code cancel()}), recorded, then each plugin in turn, then the run's end.
-     *
-     * @param cancel a signal that completes the engine's steps before the next one, or {@code null}
+     * Assembles one run's chain: the engine's steps, which complete before the next one once {@code stop}
+     * says so (a shared run's {@code cancel()}), recorded, then each plugin in turn, then the run's end.
      */
-    Flux<TrainingStep> assemble(RunRecord record, RunEnd end, Publisher<?> cancel) {
-        Flux<TrainingStep> engine = EngineSteps.of(network, data, steps);
-        if (cancel != null) {
-            engine = engine.takeUntilOther(cancel);
-        }
+    Flux<TrainingStep> assemble(RunRecord record, RunEnd end, BooleanSupplier stop) {
+        Flux<TrainingStep> engine = EngineSteps.of(network, data, steps, stop);
         Flux<TrainingStep> chain = PluginChain.apply(engine.doOnNext(record::published), selection.stepPlugins,
                 (id, configured) -> new PluginRunContext(id, configured.options, this, record, end));
         return end.attachTo(chain);
@@ -54,7 +50,7 @@ final class ConfiguredTraining implements Training {
     public Flux<TrainingStep> flux() {
         return Flux.defer(() -> {
             RunRecord record = new RunRecord();
-            return assemble(record, new RunEnd(steps, record, Schedulers.parallel()), null);
+            return assemble(record, new RunEnd(steps, record, Schedulers.parallel()), () -> false);
         });
     }
 
@@ -75,7 +71,7 @@ final class ConfiguredTraining implements Training {
                     return Flux.error(new IllegalStateException("observer: expected a publisher that subscribes to"
                             + " the steps once, actual one that subscribed again"));
                 }
-                return assemble(record, end, null);
+                return assemble(record, end, () -> false);
             });
             return Flux.from(observer.apply(steps))
                     .then(Mono.defer(() -> run.get() != null ? run.get().resultWhenEnded()

@@ -5,6 +5,7 @@ import dev.backflux.api.StepFailedException;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingDivergedException;
 import dev.backflux.api.TrainingStep;
+import java.util.function.BooleanSupplier;
 import reactor.core.publisher.Flux;
 
 /**
@@ -22,9 +23,17 @@ final class EngineSteps {
     private EngineSteps() {
     }
 
-    /** The steps of one run of {@code network} on {@code data}: {@code steps} of them at most. */
-    static Flux<TrainingStep> of(Network network, TrainingData data, long steps) {
+    /**
+     * The steps of one run of {@code network} on {@code data}: {@code steps} of them at most; they complete
+     * before the next step once {@code stop} says so (a flag read once a step, on the computing thread, so
+     * that the run's last published step is the one before it: no signal races a step in flight).
+     */
+    static Flux<TrainingStep> of(Network network, TrainingData data, long steps, BooleanSupplier stop) {
         return Flux.generate(Sequence::new, (sequence, sink) -> {
+            if (stop.getAsBoolean()) {
+                sink.complete();
+                return sequence;
+            }
             TrainingStep step;
             try {
                 step = sequence.next(network, data, steps);

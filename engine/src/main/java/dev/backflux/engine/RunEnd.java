@@ -92,6 +92,11 @@ final class RunEnd {
         cancelRequested = true;
     }
 
+    /** Tells whether {@link #requestCancel()} was called: the engine then computes no further step. */
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
     /** Ends the run as failed by an error its chain could not signal (a fatal error thrown on its thread). */
     void fail(Throwable error) {
         end(Reason.FAILED, String.valueOf(error), null, error);

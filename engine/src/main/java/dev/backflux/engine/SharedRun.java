@@ -33,7 +33,6 @@ final class SharedRun implements TrainingRun {
     private static final Duration EMIT_CONTENTION = Duration.ofSeconds(1);
 
     private final Sinks.Many<TrainingStep> sink = Sinks.many().replay().latest();
-    private final Sinks.Empty<Void> cancelSignal = Sinks.empty();
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final ConfiguredTraining training;
     private final RunRecord record = new RunRecord();
@@ -67,7 +66,7 @@ final class SharedRun implements TrainingRun {
             return;
         }
         try {
-            training.assemble(record, end, cancelSignal.asMono()).subscribe(driver);
+            training.assemble(record, end, end::cancelRequested).subscribe(driver);
         } catch (Throwable fatal) {
             failed(fatal);
         }
@@ -119,7 +118,6 @@ final class SharedRun implements TrainingRun {
             return;
         }
         end.requestCancel();
-        cancelSignal.tryEmitEmpty();
     }
 
     /** The number of subscribers the sink holds, for tests. */

@@ -7,10 +7,12 @@ import dev.backflux.api.spi.StepPlugin;
 import java.util.List;
 import reactor.core.publisher.Flux;
 
-/** Test-only: throws at a given step. */
+/** Test-only: throws at a given step: an exception, or an error the JVM treats as fatal. */
 public final class FailingPlugin implements StepPlugin {
 
     static final PluginOption<Long> AT = PluginOption.integer("at", "the step to throw at", 3L, 0, Long.MAX_VALUE);
+    static final PluginOption<Boolean> OUT_OF_MEMORY = PluginOption.flag("out-of-memory",
+            "throw an OutOfMemoryError instead of an IllegalStateException", false);
 
     @Override
     public String id() {
@@ -19,14 +21,18 @@ public final class FailingPlugin implements StepPlugin {
 
     @Override
     public List<PluginOption<?>> options() {
-        return List.of(AT);
+        return List.of(AT, OUT_OF_MEMORY);
     }
 
     @Override
-    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
-        long at = run.options().get(AT);
+    public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
+        long at = context.options().get(AT);
+        boolean outOfMemory = context.options().get(OUT_OF_MEMORY);
         return steps.doOnNext(step -> {
             if (step.step() == at) {
+                if (outOfMemory) {
+                    throw new OutOfMemoryError("deliberate out of memory at step " + at);
+                }
                 throw new IllegalStateException("deliberate failure at step " + at);
             }
         });

@@ -5,6 +5,8 @@ import dev.backflux.testing.CapturedLog;
 import dev.backflux.testing.CountingActivation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -85,7 +87,7 @@ class PluginSelectionTests {
 
     @Test
     void configurationKeysForUnknownPluginsOrOfTheWrongShapeFail() {
-        assertEquals("backflux.stop-att.step: unknown plugin id 'stop-att'; available: [failing, sigmoid, stop-at]",
+        assertEquals("backflux.stop-att.step: unknown plugin id 'stop-att'; available: [failing, pending, repeat, sigmoid, stop-at]",
                 assertThrows(IllegalArgumentException.class, () -> builder()
                         .configuration(Map.of("backflux.stop-att.step", "3")).build()).getMessage());
         assertEquals("backflux.stopat: expected backflux.plugins or backflux.<plugin id>.<option>, actual 'backflux.stopat'",
@@ -121,12 +123,58 @@ class PluginSelectionTests {
     }
 
     @Test
+    void anExplicitSigmoidMeetingAnActivationPluginIsRejectedToo() {
+        // The default sigmoid and an explicit one are the same object: the network remembers which it has.
+        Network explicit = Network.builder().layerSizes(3, 4, 1).activation(Activation.sigmoid()).build();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.training(explicit, Tutorial.XOR).steps(10).plugin("sigmoid").configuration(Map.of())
+                        .build());
+
+        assertEquals("activation: expected the network's own activation or an activation plugin, actual both: "
+                + Activation.sigmoid() + " and plugin 'sigmoid'", error.getMessage());
+        assertTrue(Network.of(3, 4, 1).hasDefaultActivation());
+        assertFalse(explicit.hasDefaultActivation());
+        assertFalse(explicit.toBuilder().build().hasDefaultActivation(), "a derived network keeps the choice");
+    }
+
+    @Test
+    void optionsForAPluginTheRunDoesNotSelectAreCheckedThenReportedAsDoingNothing() {
+        try (CapturedLog log = new CapturedLog(PluginSelection.class, ch.qos.logback.classic.Level.WARN)) {
+            builder().configuration(Map.of("backflux.stop-at.step", "5")).build();
+
+            assertEquals("WARN Options [backflux.stop-at.step] are set for plugin 'stop-at', which this run does not"
+                    + " select, so they do nothing; select it in code or add it to backflux.plugins", log.text());
+        }
+        assertEquals("stop-at: option 'step': expected an integer in [0, 9223372036854775807], actual 'x'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> builder().configuration(Map.of("backflux.stop-at.step", "x")).build()).getMessage(),
+                "a bad value fails even so");
+    }
+
+    @Test
+    void aNetworkWhoseStepCannotFitInTheHeapFailsAtBuildWithTheEstimate() {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        // 3-h-1 holds 4h weights, twice (before and after an update): 64h bytes exceed the heap.
+        int hidden = (int) (maxHeap / 64 + 1);
+        Network tooBig = Network.of(3, hidden, 1);
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.training(tooBig, Tutorial.XOR).steps(10).configuration(Map.of()).build());
+
+        assertTrue(error.getMessage().startsWith("network: expected a step that fits in the JVM's maximum heap"
+                + " (Runtime.maxMemory() = "), error.getMessage());
+        assertTrue(error.getMessage().contains("actual an estimated "), error.getMessage());
+        assertTrue(StepMemory.estimate(tooBig, Tutorial.XOR) > maxHeap);
+        assertTrue(StepMemory.estimate(Network.of(3, 4, 1), Tutorial.XOR) < 1_000, "the tutorial's step is tiny");
+    }
+
+    @Test
     void aSystemPropertyForAnUnknownPluginIsLoggedAndIgnored() {
         System.setProperty("backflux.somebody-elses.setting", "1");
         try (CapturedLog log = new CapturedLog(PluginSelection.class, ch.qos.logback.classic.Level.WARN)) {
             assertEquals(5, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5).count().block());
             assertEquals("WARN Ignoring system property backflux.somebody-elses.setting: unknown plugin id"
-                    + " 'somebody-elses'; available: [failing, sigmoid, stop-at]", log.text());
+                    + " 'somebody-elses'; available: [failing, pending, repeat, sigmoid, stop-at]", log.text());
         } finally {
             System.clearProperty("backflux.somebody-elses.setting");
         }
