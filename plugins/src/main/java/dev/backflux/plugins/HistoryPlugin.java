@@ -1,9 +1,13 @@
 package dev.backflux.plugins;
 
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.spi.PluginContext;
 import dev.backflux.api.spi.PluginOption;
+import dev.backflux.api.spi.PluginOptions;
 import dev.backflux.api.spi.StepPlugin;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +54,21 @@ public final class HistoryPlugin implements StepPlugin {
     @Override
     public List<PluginOption<?>> options() {
         return List.of(FILE, EVERY);
+    }
+
+    /**
+     * Fails unless the file can be written: a missing directory, a path under a regular file, a directory given
+     * as the file, or a file or directory that cannot be written.
+     */
+    @Override
+    public void check(PluginOptions options, Network network, TrainingData data) {
+        Path file = options.get(FILE).toAbsolutePath().normalize();
+        try {
+            WritableFile.check(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(id() + ": option '" + FILE.name() + "': expected a file that can be"
+                    + " written, in a directory that exists, actual '" + file + "': " + e, e);
+        }
     }
 
     @Override
