@@ -10,9 +10,7 @@ import dev.backflux.api.spi.StepPlugin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.SignalType;
 
 /**
  * The {@code history} plugin: writes {@code step,training_error,validation_error} to a CSV file for every
@@ -32,6 +30,8 @@ public final class HistoryPlugin implements StepPlugin {
     /** The CSV file to write. */
     static final PluginOption<Path> FILE = PluginOption.path("file",
             "the CSV file to write (replaced)", Path.of("backflux-history.csv"));
+
+    private static final String HEADER = "step,training_error,validation_error";
 
     /** Write one step in this many. */
     static final PluginOption<Long> EVERY = PluginOption.integer("every",
@@ -73,28 +73,64 @@ public final class HistoryPlugin implements StepPlugin {
 
     @Override
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
-        long every = context.options().get(EVERY);
-        CsvWriter writer = new CsvWriter(context.options().get(FILE), "step,training_error,validation_error");
-        context.completeAfter(writer.closed());
-        AtomicReference<TrainingStep> unwritten = new AtomicReference<>();
+        Path path = context.options().get(FILE).toAbsolutePath().normalize();
+        HistoryFile file = new HistoryFile(path, false, HEADER, () -> { });
+        context.completeAfter(file.closed());
+        Rows rows = new Rows(file, context.options().get(EVERY));
         return steps
-                .doOnNext(step -> {
-                    writer.throwIfFailed();
-                    if (step.step() % every == 0) {
-                        writer.write(row(step));
-                        unwritten.set(null);
-                    } else {
-                        unwritten.set(step);
+                .doOnSubscribe(subscription -> file.start())
+                .<TrainingStep>handle((step, sink) -> {
+                    IOException failure = file.failure();
+                    if (failure != null) {
+                        file.failureReported();
+                        sink.error(failure);
+                        return;
                     }
+                    rows.seen(step);
+                    sink.next(step);
                 })
-                .doFinally(signal -> {
-                    // Completed, or stopped by a plugin or subscriber after it: the last step belongs in the file.
-                    TrainingStep last = unwritten.get();
-                    if (last != null && signal != SignalType.ON_ERROR) {
-                        writer.write(row(last));
-                    }
-                    writer.close();
-                });
+                .doOnTerminate(rows::end)
+                .doOnCancel(rows::end);
+    }
+
+    /**
+     * Which of one run's steps become rows: every {@code every}-th, and the last one the plugin saw however the
+     * run ends. Locked, since a subscriber may cancel on another thread while a step passes.
+     */
+    private static final class Rows {
+        private final HistoryFile file;
+        private final long every;
+        private TrainingStep unwritten;
+        private boolean ended;
+
+        Rows(HistoryFile file, long every) {
+            this.file = file;
+            this.every = every;
+        }
+
+        synchronized void seen(TrainingStep step) {
+            if (ended) {
+                return;
+            }
+            if (step.step() % every == 0) {
+                file.add(row(step));
+                unwritten = null;
+            } else {
+                unwritten = step;
+            }
+        }
+
+        synchronized void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (unwritten != null) {
+                file.add(row(unwritten));
+                unwritten = null;
+            }
+            file.finish();
+        }
     }
 
     private static String row(TrainingStep step) {
