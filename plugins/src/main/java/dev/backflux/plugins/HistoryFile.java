@@ -22,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
  * into a unicast sink (an unbounded queue: none is dropped), {@code bufferTimeout} groups them into batches of
  * at most {@value #BATCH} rows or {@link #LINGER} (respecting backpressure), and {@code publishOn} hands the
  * batches in order to one {@code boundedElastic} worker, which writes each and flushes; {@code Flux.usingWhen}
- * opens the file before the first row and closes it after the last. Rows are added by one thread at a time.
+ * opens the file before the first row (after the previous run's file of that name is closed, see
+ * {@link OpenHistoryFiles}) and closes it after the last. Rows are added by one thread at a time.
  */
 final class HistoryFile {
 
@@ -36,25 +37,27 @@ final class HistoryFile {
 
     private final Path path;
     private final boolean fresh;
-    private final Runnable onClosed;
     private final Sinks.Many<String> rows = Sinks.many().unicast().onBackpressureBuffer();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Sinks.Empty<Void> released = Sinks.empty();
     private final Mono<Void> written;
     private volatile IOException failure;
     private volatile boolean failureReported;
+    private volatile boolean finished;
+    private volatile Mono<Void> openAfter = Mono.empty();
 
     /**
      * @param path the file, absolute
      * @param fresh true to create a new file (failing if it exists) and log its name, which the plugin chose;
      *              false to create or replace the file the user named
      * @param header the first line
-     * @param onClosed called once the file is closed (or failed), before {@link #closed()} completes
      */
-    HistoryFile(Path path, boolean fresh, String header, Runnable onClosed) {
+    HistoryFile(Path path, boolean fresh, String header) {
         this.path = path;
         this.fresh = fresh;
-        this.onClosed = onClosed;
-        this.written = Flux.usingWhen(Mono.fromCallable(this::open),
+        this.written = Flux.usingWhen(
+                        Mono.defer(() -> openAfter)
+                                .then(Mono.fromCallable(this::open).subscribeOn(Schedulers.boundedElastic())),
                         out -> rows.asFlux()
                                 .bufferTimeout(BATCH, LINGER, true)
                                 .publishOn(Schedulers.boundedElastic())
@@ -62,13 +65,22 @@ final class HistoryFile {
                         out -> Mono.fromCallable(() -> close(out)),
                         (out, error) -> Mono.fromRunnable(() -> closeAfterFailure(out)),
                         out -> Mono.fromRunnable(() -> closeAfterFailure(out)))
-                .subscribeOn(Schedulers.boundedElastic())
                 .then()
                 .onErrorMap(this::described)
                 .doOnError(error -> failure = (IOException) error)
-                .doOnTerminate(onClosed)
+                .doOnTerminate(this::release)
                 .cache();
         add(header);
+    }
+
+    /** The file, absolute and normalised. */
+    Path path() {
+        return path;
+    }
+
+    /** Makes the file open only after {@code previous} completes: another run's file of that name, closing. */
+    void openAfter(Mono<Void> previous) {
+        openAfter = previous;
     }
 
     /** Starts writing: the file is opened on another thread. */
@@ -86,7 +98,18 @@ final class HistoryFile {
 
     /** Queues the end of the file: it is closed after every row added before. */
     void finish() {
+        finished = true;
         rows.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_CONTENTION));
+    }
+
+    /** Whether {@link #finish()} was called: the run is over, the file at most closing. */
+    boolean finished() {
+        return finished;
+    }
+
+    /** Completes once the file is closed (or failed), and its name free for another run. */
+    Mono<Void> released() {
+        return released.asMono();
     }
 
     /** The failure to write the file, once one happened, else {@code null}. */
@@ -107,11 +130,16 @@ final class HistoryFile {
         return Mono.defer(() -> {
             if (started.compareAndSet(false, true)) {
                 finish();
-                onClosed.run();
+                release();
                 return Mono.empty();
             }
             return written.onErrorResume(error -> failureReported, error -> Mono.empty());
         });
+    }
+
+    private void release() {
+        OpenHistoryFiles.release(this);
+        released.tryEmitEmpty();
     }
 
     private BufferedWriter open() throws IOException {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The {@code history} plugin: writes {@code step,training_error,validation_error} to a CSV file for every
@@ -24,8 +25,9 @@ import reactor.core.publisher.Flux;
  * <p><b>Which file.</b> With {@code file} set, a run writes that file, replacing it. Two live runs of one JVM
  * never write one file: building a run while another run writes its file fails with an
  * {@link IllegalArgumentException}, and a run that starts while another writes its file (two subscriptions to
- * one {@code Training}, say) fails with a {@link dev.backflux.api.PluginFailureException}; once the first run's
- * file is closed, the file serves the next run. Without {@code file}, every run writes a new file in the
+ * one {@code Training}, say) fails with a {@link dev.backflux.api.PluginFailureException}; a run whose steps are
+ * over but whose file is still closing (a cancelled {@code flux()}) is not live: the next run opens the file
+ * once it is closed. Without {@code file}, every run writes a new file in the
  * working directory, {@code backflux-history-<yyyyMMdd>-<HHmmss>-<pid>-<n>.csv} (the run's start in UTC, the
  * process id, a count of the JVM's runs), created new (never replacing a file) and logged at {@code INFO} by
  * {@code dev.backflux.plugins.HistoryFile}: a sweep selecting {@code history} through
@@ -112,7 +114,7 @@ public final class HistoryPlugin implements StepPlugin {
             return;
         }
         Path file = OpenHistoryFiles.key(named.get());
-        if (OpenHistoryFiles.isOpen(file)) {
+        if (OpenHistoryFiles.isLive(file)) {
             throw new IllegalArgumentException(id() + ": " + inUse(file));
         }
         try {
@@ -127,10 +129,12 @@ public final class HistoryPlugin implements StepPlugin {
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
         Optional<Path> named = context.options().find(FILE);
         Path path = OpenHistoryFiles.key(named.orElseGet(HistoryPlugin::newFile));
-        if (!OpenHistoryFiles.claim(path)) {
+        HistoryFile file = new HistoryFile(path, named.isEmpty(), HEADER);
+        Optional<Mono<Void>> previous = OpenHistoryFiles.claim(file);
+        if (previous.isEmpty()) {
             return Flux.error(new IllegalStateException(inUse(path)));
         }
-        HistoryFile file = new HistoryFile(path, named.isEmpty(), HEADER, () -> OpenHistoryFiles.release(path));
+        file.openAfter(previous.get());
         context.completeAfter(file.closed());
         Rows rows = new Rows(file, context.options().get(EVERY));
         return steps

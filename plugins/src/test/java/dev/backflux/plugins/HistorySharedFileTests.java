@@ -105,6 +105,20 @@ class HistorySharedFileTests {
         assertEquals(5, HistoryRunEndTests.stepColumn(file).size());
     }
 
+    @Test
+    void runsOneAfterAnotherWithOneFileNeverFailEvenWhenEachIsCancelledAndStillClosingItsFile() throws IOException {
+        Path file = folder.resolve("again.csv");
+        Training training = Xor.training(Network.of(3, 4, 1), 1_000_000).plugin("history", Map.of("file", file)).build();
+
+        for (int run = 0; run < 50; run++) {
+            assertEquals(199, training.flux().take(200).blockLast(WAIT).step());
+        }
+        TrainingResult last = training.result(steps -> steps.take(30)).block(WAIT);
+
+        assertEquals(Reason.CANCELLED, last.reason(), last.toString());
+        assertEquals(30, HistoryRunEndTests.stepColumn(file).size());
+    }
+
     private static Set<Path> historyFiles(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.getFileName().toString().startsWith("backflux-history"))
