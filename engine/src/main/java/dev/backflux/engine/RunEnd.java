@@ -5,6 +5,7 @@ import dev.backflux.api.TrainingResult.Reason;
 import dev.backflux.api.TrainingStep;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +41,8 @@ final class RunEnd {
     private final List<Consumer<TrainingResult>> engineListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean ending = new AtomicBoolean();
     private final Sinks.One<TrainingResult> result = Sinks.one();
+    /** The chain's own end, after the result: completes, or fails with the result's error; needs no demand. */
+    private final Sinks.Empty<Void> terminal = Sinks.empty();
     private volatile TrainingResult ended;
     private volatile boolean cancelRequested;
 
@@ -81,8 +84,14 @@ final class RunEnd {
      */
     Flux<TrainingStep> attachTo(Flux<TrainingStep> chain) {
         return chain
-                .onErrorResume(error -> end(Reason.FAILED, String.valueOf(error), null, error).flatMap(RunEnd::terminal))
-                .concatWith(Mono.defer(this::complete).flatMap(RunEnd::terminal))
+                .onErrorResume(error -> {
+                    end(Reason.FAILED, String.valueOf(error), null, error);
+                    return terminal();
+                })
+                .concatWith(Mono.defer(() -> {
+                    complete();
+                    return terminal();
+                }))
                 .doOnCancel(() -> end(Reason.CANCELLED, "cancelled by the subscriber after " + record.stepsRun()
                         + " steps", null, null));
     }
@@ -117,24 +126,27 @@ final class RunEnd {
         return result.asMono();
     }
 
-    private Mono<TrainingResult> complete() {
+    private void complete() {
         RunRecord.Stop stop = record.stop();
         long stepsRun = record.stepsRun();
         if (stepsRun >= requestedSteps) {
-            return end(Reason.COMPLETED, "ran all " + requestedSteps + " requested steps", null, null);
+            end(Reason.COMPLETED, "ran all " + requestedSteps + " requested steps", null, null);
+            return;
         }
         if (stop != null) {
-            return end(Reason.STOPPED, stop.condition + " (at step " + stop.step + ")", stop.pluginId, null);
+            end(Reason.STOPPED, stop.condition + " (at step " + stop.step + ")", stop.pluginId, null);
+            return;
         }
         if (cancelRequested) {
-            return end(Reason.CANCELLED, "cancelled by TrainingRun.cancel() after " + stepsRun + " steps", null, null);
+            end(Reason.CANCELLED, "cancelled by TrainingRun.cancel() after " + stepsRun + " steps", null, null);
+            return;
         }
-        return end(Reason.STOPPED, "the steps ended after " + stepsRun + " of " + requestedSteps
+        end(Reason.STOPPED, "the steps ended after " + stepsRun + " of " + requestedSteps
                 + " requested steps, without a plugin saying why", null, null);
     }
 
     /** Decides the end, if nothing has yet; awaits the pending work, then publishes. */
-    private Mono<TrainingResult> end(Reason reason, String condition, String stoppedBy, Throwable error) {
+    private void end(Reason reason, String condition, String stoppedBy, Throwable error) {
         if (ending.compareAndSet(false, true)) {
             Duration elapsed = elapsed();
             long stepsRun = record.stepsRun();
@@ -153,7 +165,6 @@ final class RunEnd {
                     () -> publish(new RunResult(reason, condition, stoppedBy, stepsRun, last, record.bestStep(),
                             record.bestError(), elapsed, error)));
         }
-        return result.asMono();
     }
 
     private void publish(TrainingResult outcome) {
@@ -167,13 +178,23 @@ final class RunEnd {
         }
         ended = outcome;
         result.tryEmitValue(outcome);
+        Optional<Throwable> error = outcome.error();
+        if (error.isPresent()) {
+            terminal.tryEmitError(error.get());
+        } else {
+            terminal.tryEmitEmpty();
+        }
         for (Consumer<TrainingResult> listener : engineListeners) {
             listener.accept(outcome);
         }
     }
 
-    private static Mono<TrainingStep> terminal(TrainingResult outcome) {
-        return outcome.error().map(Mono::<TrainingStep>error).orElseGet(Mono::empty);
+    /**
+     * The chain's terminal signal once the result is published: a sink's, so that it reaches a subscriber
+     * that has no outstanding demand (Reactive Streams §1.4, §1.9), as {@code flatMap} on the result would not.
+     */
+    private Mono<TrainingStep> terminal() {
+        return terminal.asMono().then(Mono.empty());
     }
 
     private static final class Listener {
