@@ -7,10 +7,17 @@ import dev.backflux.api.spi.StepPlugin;
 import java.util.List;
 import reactor.core.publisher.Flux;
 
-/** Test-only: throws at a given step. */
+/** Test-only: throws at a given step, or already while the run is assembled. */
 public final class FailingPlugin implements StepPlugin {
 
     static final PluginOption<Long> AT = PluginOption.integer("at", "the step to throw at", 3L, 0, Long.MAX_VALUE);
+
+    /**
+     * Throws from {@code apply} instead, so that the run fails on subscription, before any request: a cold
+     * run fails like that only through a plugin, as the TCK's failed publisher must (rule 1.9).
+     */
+    static final PluginOption<Boolean> AT_ASSEMBLY = PluginOption.flag("at-assembly",
+            "throw from apply(...), before any step", false);
 
     @Override
     public String id() {
@@ -19,12 +26,15 @@ public final class FailingPlugin implements StepPlugin {
 
     @Override
     public List<PluginOption<?>> options() {
-        return List.of(AT);
+        return List.of(AT, AT_ASSEMBLY);
     }
 
     @Override
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext run) {
         long at = run.options().get(AT);
+        if (run.options().get(AT_ASSEMBLY)) {
+            throw new IllegalStateException("deliberate failure at assembly");
+        }
         return steps.doOnNext(step -> {
             if (step.step() == at) {
                 throw new IllegalStateException("deliberate failure at step " + at);
