@@ -1,7 +1,5 @@
 package dev.backflux.api;
 
-import dev.backflux.api.internal.DenseMatrix;
-
 /**
  * The capability to build a {@link Matrix} over an array without copying it: for the engine only.
  *
