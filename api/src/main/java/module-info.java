@@ -12,7 +12,6 @@ module dev.backflux.api {
 
     exports dev.backflux.api;
     exports dev.backflux.api.spi;
-    exports dev.backflux.api.internal to dev.backflux.engine, dev.backflux.plugins;
 
     uses dev.backflux.api.spi.TrainingEngine;
 }

@@ -1,7 +1,5 @@
 package dev.backflux.api;
 
-import dev.backflux.api.internal.DenseMatrix;
-
 /**
  * A read-only matrix of {@code double} values: a layer, an error, a delta or a weight matrix.
  *
@@ -11,8 +9,11 @@ import dev.backflux.api.internal.DenseMatrix;
  *
  * <p>The matrices Backflux creates are equal when they have the same shape and the same elements,
  * compared as {@link Double#equals(Object)} does.
+ *
+ * <p>The interface is sealed and its one implementation is not public: every {@code Matrix} is a Backflux
+ * matrix, whose elements nobody else holds. Applications build one with {@link #of}, which copies.
  */
-public interface Matrix {
+public sealed interface Matrix permits DenseMatrix {
 
     /**
      * Returns a matrix holding a copy of the given rows.

@@ -109,6 +109,8 @@ public final class Trainer {
             engines.forEach(e -> names.add(e.getClass().getName()));
             throw new IllegalStateException("Expected one Backflux engine on the path, actual " + names);
         }
-        return engines.get(0);
+        TrainingEngine found = engines.get(0);
+        found.attach(MatrixAccess.INSTANCE);
+        return found;
     }
 }

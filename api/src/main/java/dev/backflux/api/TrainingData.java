@@ -1,7 +1,5 @@
 package dev.backflux.api;
 
-import dev.backflux.api.internal.DenseMatrix;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package dev.backflux.engine;
 import dev.backflux.api.Activation;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
-import dev.backflux.api.internal.DenseMatrix;
 
 import java.util.Arrays;
 import java.util.List;
@@ -43,12 +42,12 @@ final class FixedWeightsNetwork implements TrainedNetwork {
 
     @Override
     public Matrix predict(double[][] inputs) {
-        double[] data = DenseMatrix.rowMajorCopyOf("inputs", inputs, true);
+        double[] data = MatrixViews.access().rowMajorCopyOf("inputs", inputs);
         if (inputs[0].length != sizes[0]) {
             throw new IllegalArgumentException("inputs: expected " + sizes[0]
                     + " columns (the input layer size), actual " + inputs[0].length);
         }
-        return DenseMatrix.wrap(inputs.length, sizes[sizes.length - 1], output(data, inputs.length));
+        return MatrixViews.wrap(inputs.length, sizes[sizes.length - 1], output(data, inputs.length));
     }
 
     @Override
@@ -58,7 +57,7 @@ final class FixedWeightsNetwork implements TrainedNetwork {
             throw new IllegalArgumentException("input: expected " + sizes[0]
                     + " values (the input layer size), actual " + input.length);
         }
-        DenseMatrix.checkFinite("input", input);
+        MatrixViews.access().checkFinite("input", input);
         return output(input.clone(), 1);
     }
 

@@ -1,5 +1,6 @@
 package dev.backflux.engine;
 
+import dev.backflux.api.MatrixAccess;
 import dev.backflux.api.Training;
 import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.TrainingEngine;
@@ -23,8 +24,15 @@ public final class ReactorTrainingEngine implements TrainingEngine {
     public ReactorTrainingEngine() {
     }
 
+    /** Keeps the capability that lets every step's matrices be views of the step's arrays, not copies. */
+    @Override
+    public void attach(MatrixAccess matrices) {
+        MatrixViews.attach(matrices);
+    }
+
     @Override
     public Training prepare(TrainingRequest request) {
+        MatrixViews.access();
         PluginSelection selection = PluginSelection.resolve(registry(), request);
         StepMemory.check(selection.network, request.data());
         return new ConfiguredTraining(request.data(), request.steps(), selection);

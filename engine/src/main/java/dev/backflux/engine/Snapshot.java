@@ -4,7 +4,6 @@ import dev.backflux.api.Activation;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.TrainingStep;
-import dev.backflux.api.internal.DenseMatrix;
 
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +56,7 @@ final class Snapshot implements TrainingStep {
     @Override
     public Matrix layer(int layer) {
         Objects.checkIndex(layer, sizes.length);
-        return layer == 0 ? inputs : DenseMatrix.wrap(examples, sizes[layer], result.layers[layer]);
+        return layer == 0 ? inputs : MatrixViews.wrap(examples, sizes[layer], result.layers[layer]);
     }
 
     @Override
@@ -67,12 +66,12 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public Matrix error(int layer) {
-        return DenseMatrix.wrap(examples, sizes[nonInputLayer(layer)], result.errors[layer - 1]);
+        return MatrixViews.wrap(examples, sizes[nonInputLayer(layer)], result.errors[layer - 1]);
     }
 
     @Override
     public Matrix delta(int layer) {
-        return DenseMatrix.wrap(examples, sizes[nonInputLayer(layer)], result.deltas[layer - 1]);
+        return MatrixViews.wrap(examples, sizes[nonInputLayer(layer)], result.deltas[layer - 1]);
     }
 
     @Override
@@ -87,7 +86,7 @@ final class Snapshot implements TrainingStep {
     @Override
     public Matrix weights(int k) {
         Objects.checkIndex(k, sizes.length - 1);
-        return DenseMatrix.wrap(sizes[k], sizes[k + 1], result.weights[k]);
+        return MatrixViews.wrap(sizes[k], sizes[k + 1], result.weights[k]);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backflux.api.spi;
 
+import dev.backflux.api.MatrixAccess;
 import dev.backflux.api.Training;
 import java.util.List;
 
@@ -10,6 +11,17 @@ import java.util.List;
  * <p>Applications do not call this interface; they call {@link dev.backflux.api.Trainer}.
  */
 public interface TrainingEngine {
+
+    /**
+     * Receives the capability to publish the engine's own arrays as matrices without copying them; called by
+     * {@link dev.backflux.api.Trainer} once it has loaded this engine, before any other method. The engine
+     * must hand over, never write again, every array it wraps. An engine that ignores the call builds its
+     * matrices with {@link dev.backflux.api.Matrix#of}, which copies.
+     *
+     * @param matrices the only instance there is, never {@code null}
+     */
+    default void attach(MatrixAccess matrices) {
+    }
 
     /**
      * Assembles a run, resolving and checking its plugins, as {@link Training.Builder#build()} documents.

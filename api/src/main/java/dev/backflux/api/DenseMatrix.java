@@ -1,6 +1,4 @@
-package dev.backflux.api.internal;
-
-import dev.backflux.api.Matrix;
+package dev.backflux.api;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,15 +6,16 @@ import java.util.Objects;
 /**
  * The {@link Matrix} of Backflux: a row-major {@code double[]} that is never written once wrapped.
  *
- * <p>Internal: exported to the Backflux modules only. {@link #wrap} takes ownership of the array
- * without copying it; the caller promises never to write it again. That is what lets the engine
- * publish every step as an immutable snapshot without a defensive copy. Nothing here hands the array
- * out again: every accessor returns a copy, so a matrix that someone else wrapped cannot be changed.
+ * <p>The only implementation of the sealed {@link Matrix}, and package-private, so every matrix is one
+ * of these and only this package creates them. {@link #wrap} takes ownership of the array without copying
+ * it; the caller promises never to write it again. Only {@link MatrixAccess} calls it, for the engine, which
+ * alone is handed that capability, so that every step is published as an immutable snapshot without a
+ * defensive copy. Nothing here hands the array out again: every accessor returns a copy.
  */
-public final class DenseMatrix implements Matrix {
+final class DenseMatrix implements Matrix {
 
     /** The most elements a Java array holds on common JVMs. */
-    public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
     /** Larger matrices print their shape only. */
     private static final int MAX_PRINTED_ELEMENTS = 64;
@@ -39,7 +38,7 @@ public final class DenseMatrix implements Matrix {
      * @param data {@code rows * columns} elements, row after row
      * @return a matrix backed by {@code data}
      */
-    public static DenseMatrix wrap(int rows, int columns, double[] data) {
+    static DenseMatrix wrap(int rows, int columns, double[] data) {
         Objects.requireNonNull(data, "data");
         if (rows < 1 || columns < 1 || data.length != (long) rows * columns) {
             throw new IllegalArgumentException("data: expected " + rows + "x" + columns + " = "
@@ -58,7 +57,7 @@ public final class DenseMatrix implements Matrix {
      * @throws NullPointerException naming {@code name} if {@code values} or a row is null
      * @throws IllegalArgumentException naming {@code name}, the row and column, the expected and the actual value
      */
-    public static DenseMatrix copyOf(String name, double[][] values, boolean requireFinite) {
+    static DenseMatrix copyOf(String name, double[][] values, boolean requireFinite) {
         double[] data = rowMajorCopyOf(name, values, requireFinite);
         return new DenseMatrix(values.length, values[0].length, data);
     }
@@ -73,7 +72,7 @@ public final class DenseMatrix implements Matrix {
      * @throws NullPointerException naming {@code name} if {@code values} or a row is null
      * @throws IllegalArgumentException naming {@code name}, the row and column, the expected and the actual value
      */
-    public static double[] rowMajorCopyOf(String name, double[][] values, boolean requireFinite) {
+    static double[] rowMajorCopyOf(String name, double[][] values, boolean requireFinite) {
         Objects.requireNonNull(values, name);
         if (values.length == 0) {
             throw new IllegalArgumentException(name + ": expected at least one row, actual 0 rows");
@@ -111,7 +110,7 @@ public final class DenseMatrix implements Matrix {
      * @param values the values
      * @throws IllegalArgumentException naming {@code name[i]} and the first NaN or infinite value
      */
-    public static void checkFinite(String name, double[] values) {
+    static void checkFinite(String name, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new IllegalArgumentException(name + "[" + i + "]: expected a finite value, actual " + values[i]);
