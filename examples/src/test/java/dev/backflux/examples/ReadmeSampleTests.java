@@ -3,46 +3,140 @@ package dev.backflux.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.backflux.api.Network;
-import dev.backflux.api.TrainedNetwork;
-import dev.backflux.api.Trainer;
-import dev.backflux.api.TrainingData;
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingResult.Reason;
 import dev.backflux.api.TrainingStep;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
-/** The README's "Watching training from code" sample, with {@code System.out} replaced by a list. */
+/**
+ * The README's Java samples are the code of {@link ReadmeSamples} (or, for the plugin, of the real
+ * {@link AllCorrectPlugin}), line for line, and do what the README says they do.
+ */
 class ReadmeSampleTests {
 
-    private final List<String> printed = new CopyOnWriteArrayList<>();
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path SAMPLES = Path.of("src", "test", "java", "dev", "backflux", "examples", "ReadmeSamples.java");
+    private static final Path PLUGIN = Path.of("src", "main", "java", "dev", "backflux", "examples", "AllCorrectPlugin.java");
 
     @Test
-    void theReadmeSampleRunsAndPrintsWhatItSays() {
-        TrainingData xor = TrainingData.of(
-                new double[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}},
-                new double[][] {{0}, {1}, {1}, {0}});
-        Network network = Network.builder().layerSizes(3, 4, 1).learningRate(1.0).seed(1).build();
+    void everyJavaSampleInTheReadmeIsOneOfTheTestedOnes() throws IOException {
+        List<String> blocks = javaBlocks();
+        Map<String, String> samples = samples();
+        String plugin = normalized(Files.readString(PLUGIN));
+        for (String block : blocks) {
+            boolean isSample = samples.containsValue(block);
+            boolean isPlugin = block.lines().filter(line -> !line.isBlank() && !line.trim().startsWith("//"))
+                    .allMatch(line -> plugin.contains(normalized(line)));
+            assertTrue(isSample || isPlugin, "a README sample that no test runs:\n" + block);
+        }
+        for (Map.Entry<String, String> sample : samples.entrySet()) {
+            assertTrue(blocks.contains(sample.getValue()), "sample '" + sample.getKey() + "' is not in the README as is");
+        }
+    }
 
-        Flux<TrainingStep> steps = Trainer.train(network, xor, 60_000);   // cold: nothing runs yet
+    @Test
+    void theWatchingSampleTrainsOnceAndPrintsTheTutorialsErrors() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        double[] answer;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            answer = ReadmeSamples.watching();
+        } finally {
+            System.setOut(original);
+        }
 
-        Disposable training = steps
-                .filter(step -> step.step() % 10_000 == 0)
-                .subscribe(
-                        step -> printed.add("Error:" + step.meanAbsoluteError()),
-                        error -> printed.add("Training failed: " + error),
-                        () -> printed.add("Done"));                 // training.dispose() stops it
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+        assertEquals(6, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("Error:0.49641003190272"), lines.get(0));
+        assertTrue(lines.get(5).startsWith("Error:0.0035101225678"), lines.get(5));
+        assertTrue(answer[0] > 0.99, "XOR-like (1, 0, 1) -> 1: " + answer[0]);
+    }
 
-        // and now use it: any step's weights make a network for new inputs
-        TrainedNetwork trained = steps.last().block().network();
-        double[] answer = trained.predict(1, 0, 1);
+    @Test
+    void thePluginsSampleStopsAtItsTargetWithTanh() {
+        List<TrainingStep> chart = new ArrayList<>();
 
-        assertTrue(training.isDisposed(), "the subscription ran to completion on this thread");
-        assertEquals(7, printed.size(), printed.toString());
-        assertTrue(printed.get(0).startsWith("Error:0.49641003190272"), printed.get(0));
-        assertEquals("Done", printed.get(6));
-        assertTrue(answer[0] > 0.95, "XOR(1, 0) = 1: " + answer[0]);
+        TrainingResult result = ReadmeSamples.plugins(chart);
+
+        assertEquals(Reason.STOPPED, result.reason(), result.toString());
+        assertEquals("early-stopping", result.stoppedBy().orElseThrow());
+        assertTrue(result.condition().matches("error 0\\.0\\d+ reached the target 0\\.05 \\(at step \\d+\\)"),
+                result.condition());
+        assertEquals(result.stepsRun(), chart.size(), "the observer saw every step of that run");
+        assertTrue(result.stepsRun() < 60_000);
+        assertEquals("tanh", chart.get(0).network().activation().toString());
+    }
+
+    @Test
+    void theSharedRunSampleIsCancelled() {
+        List<TrainingStep> chart = new CopyOnWriteArrayList<>();
+
+        TrainingResult result = ReadmeSamples.shared(ReadmeSamples.training(1.0), chart).block(Duration.ofSeconds(30));
+
+        assertEquals(Reason.CANCELLED, result.reason());
+        assertTrue(result.stepsRun() < 60_000);
+    }
+
+    @Test
+    void theSweepSampleGivesEachRatesResultInOrderAsIfRunAlone() {
+        List<TrainingResult> results = ReadmeSamples.sweep(2).collectList().block(Duration.ofSeconds(60));
+
+        List<Double> rates = List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0);
+        assertEquals(rates.size(), results.size());
+        for (int i = 0; i < rates.size(); i++) {
+            TrainingResult alone = ReadmeSamples.training(rates.get(i)).result().block();
+            assertEquals(alone.reason(), results.get(i).reason(), "rate " + rates.get(i));
+            assertEquals(alone.lastStep().map(TrainingStep::meanAbsoluteError),
+                    results.get(i).lastStep().map(TrainingStep::meanAbsoluteError), "rate " + rates.get(i));
+        }
+    }
+
+    private static List<String> javaBlocks() throws IOException {
+        Matcher matcher = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+        List<String> blocks = new ArrayList<>();
+        while (matcher.find()) {
+            blocks.add(matcher.group(1));
+        }
+        return blocks;
+    }
+
+    /** The regions of {@link ReadmeSamples}, by name, without their method's indentation. */
+    private static Map<String, String> samples() throws IOException {
+        Map<String, String> samples = new LinkedHashMap<>();
+        String name = null;
+        StringBuilder region = new StringBuilder();
+        for (String line : Files.readAllLines(SAMPLES)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("// readme-begin ")) {
+                name = trimmed.substring("// readme-begin ".length());
+                region.setLength(0);
+            } else if (trimmed.equals("// readme-end")) {
+                samples.put(name, region.toString());
+                name = null;
+            } else if (name != null) {
+                region.append(line.length() >= 8 ? line.substring(8) : line.trim()).append('\n');
+            }
+        }
+        return samples;
+    }
+
+    private static String normalized(String code) {
+        return code.replaceAll("\\s+", " ").trim();
     }
 }

@@ -1,0 +1,100 @@
+package dev.backflux.examples;
+
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainedNetwork;
+import dev.backflux.api.Trainer;
+import dev.backflux.api.Training;
+import dev.backflux.api.TrainingData;
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingRun;
+import dev.backflux.api.TrainingStep;
+import dev.backflux.api.TrainingViews;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The README's code samples, each between a {@code readme-begin} and a {@code readme-end} line: {@link
+ * ReadmeSampleTests} checks that the README shows exactly these lines, and runs them.
+ */
+final class ReadmeSamples {
+
+    static final TrainingData XOR = TrainingData.of(
+            new double[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}},
+            new double[][] {{0}, {1}, {1}, {0}});
+
+    private ReadmeSamples() {
+    }
+
+    /** "Watching training from code": prints the error every 10,000 steps; returns the answer for (1, 0, 1). */
+    static double[] watching() {
+        // readme-begin watching
+        TrainingData xor = TrainingData.of(
+                new double[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}},
+                new double[][] {{0}, {1}, {1}, {0}});
+        Network network = Network.builder().layerSizes(3, 4, 1).learningRate(1.0).seed(1).build();
+
+        Flux<TrainingStep> steps = Trainer.train(network, xor, 60_000);   // cold: nothing runs yet
+
+        TrainingStep last = steps
+                .doOnNext(step -> {
+                    if (step.step() % 10_000 == 0) {
+                        System.out.println("Error:" + step.meanAbsoluteError());
+                    }
+                })
+                .blockLast();                                      // trains now, on this thread, once
+
+        TrainedNetwork trained = last.network();                   // the weights after the last update
+        double[] answer = trained.predict(1, 0, 1);                // close to 1
+        // readme-end
+        return answer;
+    }
+
+    /** "Plugins": a run that logs, stops at a target and uses tanh; returns its result. */
+    static TrainingResult plugins(List<TrainingStep> chart) {
+        TrainingData xor = XOR;
+        // readme-begin plugins
+        Network network = Network.builder().layerSizes(3, 4, 1).learningRate(0.1).build();
+        Training training = Trainer.training(network, xor)
+                .steps(60_000)
+                .plugin("logging", Map.of("every", 10_000))
+                .plugin("early-stopping", Map.of("target", 0.05, "restore-best", true))
+                .plugin("tanh")                                   // replaces the default sigmoid
+                .build();                                         // everything is checked here, nothing runs yet
+
+        Flux<TrainingStep> steps = training.flux();               // cold, like Trainer.train(...)
+        TrainingResult result = training.result(s -> s.doOnNext(chart::add)).block();
+        // STOPPED by early-stopping: "error 0.0499... reached the target 0.05 (at step ...)"
+        // readme-end
+        return result;
+    }
+
+    /** "One run, many subscribers": a started run, watched and cancelled; returns its outcome. */
+    static Mono<TrainingResult> shared(Training training, List<TrainingStep> chart) {
+        // readme-begin shared
+        TrainingRun run = training.start();                         // computes now, on Backflux's training threads
+        run.steps().transform(TrainingViews.atMostOnePer(Duration.ofMillis(100)))
+                .subscribe(step -> chart.add(step));                 // a late subscriber gets the latest step, then live ones
+        Mono<TrainingResult> outcome = run.result();                 // how and why it ended, for every subscriber
+        run.cancel();                                                // stops it before its next step
+        // readme-end
+        return outcome;
+    }
+
+    /** "Threads": Part 2's learning rates, several runs at once, results in the order of the rates. */
+    static Flux<TrainingResult> sweep(int cores) {
+        // readme-begin sweep
+        Flux<TrainingResult> results = Flux.fromIterable(List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0))
+                .flatMapSequential(rate -> training(rate).result().subscribeOn(Schedulers.parallel()), cores);
+        // readme-end
+        return results;
+    }
+
+    static Training training(double rate) {
+        return Trainer.training(Network.builder().layerSizes(3, 4, 1).learningRate(rate).build(), XOR)
+                .steps(60_000).configuration(Map.of()).build();
+    }
+}
