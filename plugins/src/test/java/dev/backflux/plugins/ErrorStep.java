@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /** A step that is only an index and an error: for plugins that read nothing else. */
-final class ErrorStep implements TrainingStep {
+class ErrorStep implements TrainingStep {
 
     private final long step;
     private final double error;

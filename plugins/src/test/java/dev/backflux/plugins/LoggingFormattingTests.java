@@ -5,9 +5,7 @@ import dev.backflux.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch.qos.logback.classic.Level;
-import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
-import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingStep;
@@ -16,10 +14,8 @@ import dev.backflux.api.spi.PluginOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -106,72 +102,15 @@ class LoggingFormattingTests {
     }
 
     /** A step whose only real content is its index and an error that counts its readers. */
-    private final class CountingStep implements TrainingStep {
-        private final long step;
-
+    private final class CountingStep extends ErrorStep {
         CountingStep(long step) {
-            this.step = step;
-        }
-
-        @Override
-        public long step() {
-            return step;
+            super(step, 0.5);
         }
 
         @Override
         public double meanAbsoluteError() {
             errorReads.incrementAndGet();
-            return 0.5;
-        }
-
-        @Override
-        public OptionalDouble validationMeanAbsoluteError() {
-            return OptionalDouble.empty();
-        }
-
-        @Override
-        public int layerCount() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Matrix> layers() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Matrix layer(int layer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Matrix output() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Matrix error(int layer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Matrix delta(int layer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Matrix> weights() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Matrix weights(int k) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TrainedNetwork network() {
-            throw new UnsupportedOperationException();
+            return super.meanAbsoluteError();
         }
     }
 }
