@@ -2,7 +2,8 @@ package dev.backflux.api;
 
 /**
  * Ends a run whose step could not be computed: the activation threw, or the JVM ran out of memory or stack
- * while computing it. The cause is what was thrown; the run's earlier steps stand.
+ * while computing it, or a class it needed could not be loaded. The cause is what was thrown; the run's
+ * earlier steps stand.
  */
 public final class StepFailedException extends RuntimeException {
 

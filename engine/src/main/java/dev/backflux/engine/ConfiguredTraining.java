@@ -37,12 +37,14 @@ final class ConfiguredTraining implements Training {
 
     /**
      * Assembles one run's chain: the engine's steps, which complete before the next one once {@code stop}
-     * says so (a shared run's {@code cancel()}), recorded, then each plugin in turn, then the run's end.
+     * says so (a shared run's {@code cancel()}, or a subscriber's cancel racing a step), recorded, then each
+     * plugin in turn, then the run's end.
      */
     Flux<TrainingStep> assemble(RunRecord record, RunEnd end, BooleanSupplier stop) {
         Flux<TrainingStep> engine = EngineSteps.of(network, data, steps, stop);
         Flux<TrainingStep> chain = PluginChain.apply(engine.doOnNext(record::published), selection.stepPlugins,
-                (id, configured) -> new PluginRunContext(id, configured.options, this, record, end));
+                (id, configured) -> new PluginRunContext(id, configured.options, this, record, end),
+                end.pending()::running);
         return end.attachTo(chain);
     }
 
@@ -50,7 +52,8 @@ final class ConfiguredTraining implements Training {
     public Flux<TrainingStep> flux() {
         return Flux.defer(() -> {
             RunRecord record = new RunRecord();
-            return assemble(record, new RunEnd(steps, record, Schedulers.parallel()), () -> false);
+            RunEnd end = new RunEnd(steps, record, Schedulers.parallel());
+            return assemble(record, end, end::cancelRequested);
         });
     }
 
@@ -71,19 +74,23 @@ final class ConfiguredTraining implements Training {
                     return Flux.error(new IllegalStateException("observer: expected a publisher that subscribes to"
                             + " the steps once, actual one that subscribed again"));
                 }
-                return assemble(record, end, () -> false);
+                return assemble(record, end, end::cancelRequested);
             });
             return Flux.from(observer.apply(steps))
                     .then(Mono.defer(() -> run.get() != null ? run.get().resultWhenEnded()
                             : Mono.error(new IllegalStateException("observer: expected a publisher that subscribes"
                             + " to the steps, actual one that never did"))))
-                    // The run's own failure is a result; an error of the observer's making stays an error.
-                    .onErrorResume(error -> failedWith(run.get(), error), error -> Mono.just(run.get().result()));
+                    // The run's own failure is a result; an error of the observer's making stays an error, emitted
+                    // once the run it stopped has ended (its files closed).
+                    .onErrorResume(error -> {
+                        RunEnd end = run.get();
+                        if (end == null) {
+                            return Mono.error(error);
+                        }
+                        return end.resultWhenEnded().flatMap(result -> result.error().orElse(null) == error
+                                ? Mono.just(result) : Mono.error(error));
+                    });
         });
-    }
-
-    private static boolean failedWith(RunEnd run, Throwable error) {
-        return run != null && run.result() != null && run.result().error().orElse(null) == error;
     }
 
     @Override

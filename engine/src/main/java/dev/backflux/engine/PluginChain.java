@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 
 /**
@@ -24,29 +25,32 @@ final class PluginChain {
      * Applies {@code plugins} to {@code steps}.
      *
      * @param contexts makes the context of one plugin, by its id and options
+     * @param running told the id of each plugin whose stream is subscribed
      */
     static Flux<TrainingStep> apply(Flux<TrainingStep> steps, List<PluginSelection.Configured> plugins,
-                                    BiFunction<String, PluginSelection.Configured, PluginContext> contexts) {
+                                    BiFunction<String, PluginSelection.Configured, PluginContext> contexts,
+                                    Consumer<String> running) {
         Flux<TrainingStep> chain = steps;
         for (PluginSelection.Configured plugin : plugins) {
-            chain = applyOne(chain, plugin, contexts.apply(plugin.plugin.id(), plugin));
+            chain = applyOne(chain, plugin, contexts.apply(plugin.plugin.id(), plugin), running);
         }
         return chain;
     }
 
     private static Flux<TrainingStep> applyOne(Flux<TrainingStep> upstream, PluginSelection.Configured configured,
-                                               PluginContext context) {
+                                               PluginContext context, Consumer<String> running) {
         String id = configured.plugin.id();
         AtomicReference<Throwable> upstreamError = new AtomicReference<>();
         Flux<TrainingStep> marked = upstream.doOnError(upstreamError::set);
         Flux<TrainingStep> applied;
         try {
             applied = Objects.requireNonNull(configured.plugin.apply(marked, context), "apply(...) returned null");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return Flux.error(new PluginFailureException(id, e));
         }
         long[] last = {-1};
         return applied
+                .doOnSubscribe(subscription -> running.accept(id))
                 .onErrorMap(error -> error != upstreamError.get() && !(error instanceof PluginFailureException),
                         error -> new PluginFailureException(id, error))
                 .handle((step, sink) -> {

@@ -4,6 +4,7 @@ import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingResult.Reason;
 import dev.backflux.api.TrainingStep;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -85,15 +86,20 @@ final class RunEnd {
     Flux<TrainingStep> attachTo(Flux<TrainingStep> chain) {
         return chain
                 .onErrorResume(error -> {
-                    end(Reason.FAILED, String.valueOf(error), null, error);
+                    end(Reason.FAILED, record.progress(), String.valueOf(error), null, error);
                     return terminal();
                 })
                 .concatWith(Mono.defer(() -> {
                     complete();
                     return terminal();
                 }))
-                .doOnCancel(() -> end(Reason.CANCELLED, "cancelled by the subscriber after " + record.stepsRun()
-                        + " steps", null, null));
+                .doOnCancel(() -> {
+                    // Before the cancel travels upstream: the engine computes no further step.
+                    requestCancel();
+                    RunRecord.Progress at = record.progress();
+                    end(Reason.CANCELLED, at, "cancelled by the subscriber after " + at.stepsRun + " steps", null,
+                            null);
+                });
     }
 
     /** Asks the run to stop before its next step: when its chain then completes, it ended as cancelled. */
@@ -108,12 +114,12 @@ final class RunEnd {
 
     /** Ends the run as failed by an error its chain could not signal (a fatal error thrown on its thread). */
     void fail(Throwable error) {
-        end(Reason.FAILED, String.valueOf(error), null, error);
+        end(Reason.FAILED, record.progress(), String.valueOf(error), null, error);
     }
 
     /** Ends a shared run that was cancelled before it started: no step, no plugin. */
     void cancelBeforeStart() {
-        end(Reason.CANCELLED, "cancelled before its first step", null, null);
+        end(Reason.CANCELLED, record.progress(), "cancelled before its first step", null, null);
     }
 
     /** The result once published, else {@code null}. */
@@ -128,71 +134,88 @@ final class RunEnd {
 
     private void complete() {
         RunRecord.Stop stop = record.stop();
-        long stepsRun = record.stepsRun();
-        if (stepsRun >= requestedSteps) {
-            end(Reason.COMPLETED, "ran all " + requestedSteps + " requested steps", null, null);
-            return;
-        }
-        if (stop != null) {
-            end(Reason.STOPPED, stop.condition + " (at step " + stop.step + ")", stop.pluginId, null);
-            return;
-        }
-        if (cancelRequested) {
-            end(Reason.CANCELLED, "cancelled by TrainingRun.cancel() after " + stepsRun + " steps", null, null);
-            return;
-        }
-        end(Reason.STOPPED, "the steps ended after " + stepsRun + " of " + requestedSteps
-                + " requested steps, without a plugin saying why", null, null);
-    }
-
-    /** Decides the end, if nothing has yet; awaits the pending work, then publishes. */
-    private void end(Reason reason, String condition, String stoppedBy, Throwable error) {
-        if (ending.compareAndSet(false, true)) {
-            Duration elapsed = elapsed();
-            long stepsRun = record.stepsRun();
-            TrainingStep last = record.lastStep();
-            pending.awaitAll().subscribe(null,
-                    failure -> {
-                        if (error != null) {
-                            error.addSuppressed(failure);
-                            publish(new RunResult(reason, condition, stoppedBy, stepsRun, last, record.bestStep(),
-                                    record.bestError(), elapsed, error));
-                        } else {
-                            publish(new RunResult(Reason.FAILED, String.valueOf(failure), null, stepsRun, last,
-                                    record.bestStep(), record.bestError(), elapsed, failure));
-                        }
-                    },
-                    () -> publish(new RunResult(reason, condition, stoppedBy, stepsRun, last, record.bestStep(),
-                            record.bestError(), elapsed, error)));
-        }
-    }
-
-    private void publish(TrainingResult outcome) {
-        for (Listener listener : pluginListeners) {
-            try {
-                listener.consumer.accept(outcome);
-            } catch (RuntimeException e) {
-                // The run has ended already: a listener's failure is reported, it does not change the outcome.
-                LOG.warn("Plugin '{}' failed while the run ended ({})", listener.pluginId, outcome.reason(), e);
-            }
-        }
-        ended = outcome;
-        result.tryEmitValue(outcome);
-        Optional<Throwable> error = outcome.error();
-        if (error.isPresent()) {
-            terminal.tryEmitError(error.get());
+        RunRecord.Progress at = record.progress();
+        if (at.stepsRun >= requestedSteps) {
+            end(Reason.COMPLETED, at, "ran all " + requestedSteps + " requested steps", null, null);
+        } else if (stop != null) {
+            end(Reason.STOPPED, at, stop.condition + " (at step " + stop.step + ")", stop.pluginId, null);
+        } else if (cancelRequested) {
+            end(Reason.CANCELLED, at, "cancelled by TrainingRun.cancel() after " + at.stepsRun + " steps", null, null);
         } else {
-            terminal.tryEmitEmpty();
-        }
-        for (Consumer<TrainingResult> listener : engineListeners) {
-            listener.accept(outcome);
+            end(Reason.STOPPED, at, "the steps ended after " + at.stepsRun + " of " + requestedSteps
+                    + " requested steps, without a plugin saying why", null, null);
         }
     }
 
     /**
-     * The chain's terminal signal once the result is published: a sink's, so that it reaches a subscriber
-     * that has no outstanding demand (Reactive Streams §1.4, §1.9), as {@code flatMap} on the result would not.
+     * Decides the end from the published steps {@code at}, if nothing has decided it yet; awaits the pending
+     * work, then publishes. The best step is read when publishing, so that a plugin's restore counts.
      */
+    private void end(Reason reason, RunRecord.Progress at, String condition, String stoppedBy, Throwable error) {
+        if (!ending.compareAndSet(false, true)) {
+            return;
+        }
+        Duration elapsed = elapsed();
+        pending.awaitAll().subscribe(null,
+                failure -> {
+                    if (error == null) {
+                        publish(result(Reason.FAILED, at, String.valueOf(failure), null, elapsed, failure));
+                        return;
+                    }
+                    if (failure != error && !Arrays.asList(error.getSuppressed()).contains(failure)) {
+                        error.addSuppressed(failure);
+                    }
+                    publish(result(reason, at, condition, stoppedBy, elapsed, error));
+                },
+                () -> publish(result(reason, at, condition, stoppedBy, elapsed, error)));
+    }
+
+    private RunResult result(Reason reason, RunRecord.Progress at, String condition, String stoppedBy,
+                             Duration elapsed, Throwable error) {
+        TrainingStep restored = record.restoredStep();
+        TrainingStep best = restored != null ? restored : at.bestStep;
+        double bestError = restored != null ? RunRecord.monitored(restored) : at.bestError;
+        return new RunResult(reason, condition, stoppedBy, at.stepsRun, at.lastStep, best, bestError, elapsed, error);
+    }
+
+    /**
+     * Runs the plugins' end listeners, then publishes the result and terminates the chain, then runs the
+     * engine's listeners. Nothing a listener throws, an {@code Error} included, keeps the end from being
+     * published: it is logged. The listeners and the pending work are dropped afterwards, so that an ended run
+     * holds no plugin state.
+     */
+    private void publish(TrainingResult outcome) {
+        try {
+            for (Listener listener : pluginListeners) {
+                try {
+                    listener.consumer.accept(outcome);
+                } catch (Throwable e) {
+                    // The run has ended already: a listener's failure is reported, it does not change the outcome.
+                    LOG.warn("Plugin '{}' failed while the run ended ({})", listener.pluginId, outcome.reason(), e);
+                }
+            }
+        } finally {
+            ended = outcome;
+            result.tryEmitValue(outcome);
+            Optional<Throwable> error = outcome.error();
+            if (error.isPresent()) {
+                terminal.tryEmitError(error.get());
+            } else {
+                terminal.tryEmitEmpty();
+            }
+            for (Consumer<TrainingResult> listener : engineListeners) {
+                try {
+                    listener.accept(outcome);
+                } catch (Throwable e) {
+                    LOG.warn("Backflux failed to pass on the end of a run ({})", outcome.reason(), e);
+                }
+            }
+            pluginListeners.clear();
+            engineListeners.clear();
+            pending.clear();
+        }
+    }
+
     private Mono<TrainingStep> terminal() {
         return terminal.asMono().then(Mono.empty());
     }

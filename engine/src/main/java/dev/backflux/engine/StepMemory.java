@@ -9,9 +9,10 @@ import java.util.Locale;
  * run is built, with the numbers, instead of with an {@code OutOfMemoryError} during the run.
  *
  * <p>The estimate is a lower bound: the arrays that must exist together while a step is computed and
- * published, in doubles of 8 bytes: the weights before the update and after it, every layer of the forward
- * pass, the error and delta of every non-input layer, and each layer's weighted input when the activation's
- * derivative needs it; plus the validation forward pass. Packing buffers, the snapshot that subscribers still
+ * published, in doubles of 8 bytes: the weights before the update and after it, every non-input layer of the
+ * forward pass with its error and delta, and each layer's weighted input when the activation's derivative
+ * needs it, or else the validation forward pass, whichever is larger (it runs after the weighted inputs are
+ * gone). Packing buffers, the snapshot that subscribers still
  * hold and the JVM's own needs come on top, so a run that passes may still run short; a run that fails this
  * check could never run.
  */
@@ -49,9 +50,13 @@ final class StepMemory {
             }
         }
         long examples = data.inputs().rows();
-        long perLayerArrays = network.activation().hasDerivativeFromOutput() ? 3 : 4; // layer, error, delta (, input)
         long validation = data.validationInputs().map(inputs -> (long) inputs.rows()).orElse(0L);
-        long doubles = 2 * weights + examples * units * perLayerArrays + validation * units;
+        // While the step is computed: the weights twice, and per example and unit its layer, error and delta,
+        // and its weighted input when the derivative needs it. The validation forward pass comes after, when
+        // those weighted inputs are gone, so it counts only where it is larger.
+        long trainingUnits = examples * units * 3;
+        long weightedInputs = network.activation().hasDerivativeFromOutput() ? 0 : examples * units;
+        long doubles = 2 * weights + trainingUnits + Math.max(weightedInputs, validation * units);
         return doubles * Double.BYTES;
     }
 

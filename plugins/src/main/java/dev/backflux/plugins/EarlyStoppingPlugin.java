@@ -106,7 +106,8 @@ public final class EarlyStoppingPlugin implements StepPlugin {
         PluginOptions options = context.options();
         boolean validation = options.get(MONITOR) == Monitor.VALIDATION
                 || options.get(MONITOR) == Monitor.AUTO && context.data().hasValidation();
-        StoppingConditions conditions = new StoppingConditions(options, context, validation);
+        StoppingConditions conditions = new StoppingConditions(options, context, validation,
+                options.get(RESTORE_BEST));
         Flux<TrainingStep> stopped = steps.takeUntil(conditions::reached);
         if (options.get(ON_DIVERGENCE) == OnDivergence.STOP) {
             stopped = stopped.onErrorResume(TrainingDivergedException.class, diverged -> {
@@ -115,16 +116,14 @@ public final class EarlyStoppingPlugin implements StepPlugin {
                 return Flux.empty();
             });
         }
-        if (options.get(RESTORE_BEST)) {
-            stopped = stopped.doFinally(signal -> conditions.best().ifPresent(context::restore));
-        }
         return stopped;
     }
 
-    /** One run's stopping state: the best step so far and the steps since the last improvement. */
+    /** One run's stopping state: the best error so far and the steps since the last improvement. */
     private static final class StoppingConditions {
 
         private final PluginContext context;
+        private final boolean restoreBest;
         private final boolean validation;
         private final Optional<Double> target;
         private final Optional<Long> patience;
@@ -133,13 +132,13 @@ public final class EarlyStoppingPlugin implements StepPlugin {
         private final Optional<Long> maxSteps;
         private final Optional<Duration> maxDuration;
 
-        private TrainingStep best;
         private double bestError = Double.POSITIVE_INFINITY;
         private double reference = Double.POSITIVE_INFINITY;
         private long sinceImprovement;
 
-        StoppingConditions(PluginOptions options, PluginContext context, boolean validation) {
+        StoppingConditions(PluginOptions options, PluginContext context, boolean validation, boolean restoreBest) {
             this.context = context;
+            this.restoreBest = restoreBest;
             this.validation = validation;
             this.target = options.find(TARGET);
             this.patience = options.find(PATIENCE);
@@ -155,7 +154,10 @@ public final class EarlyStoppingPlugin implements StepPlugin {
             String name = validation ? "validation error " : "error ";
             if (error < bestError) {
                 bestError = error;
-                best = step;
+                if (restoreBest) {
+                    // At each improvement, not at the end: the run's end is decided as soon as its stream ends.
+                    context.restore(step);
+                }
             }
             long index = step.step();
             if (maxSteps.isPresent() && index + 1 >= maxSteps.get()) {
@@ -188,9 +190,5 @@ public final class EarlyStoppingPlugin implements StepPlugin {
             return true;
         }
 
-        /** The step with the lowest monitored error so far. */
-        Optional<TrainingStep> best() {
-            return Optional.ofNullable(best);
-        }
     }
 }
