@@ -17,13 +17,16 @@ import dev.backflux.api.TrainingDivergedException;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingResult.Reason;
 import dev.backflux.api.TrainingStep;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 class EarlyStoppingPluginTests {
 
@@ -184,16 +187,21 @@ class EarlyStoppingPluginTests {
 
     @Test
     void maxDurationStopsAtTheFirstStepAfterThatMuchTime() {
-        Network slow = Network.builder().layerSizes(3, 4, 1).activation(new SlowSigmoid()).build();
+        TickingSigmoid ticking = new TickingSigmoid();
+        Training training = Xor.training(Network.builder().layerSizes(3, 4, 1).activation(ticking).build(), 1_000)
+                .plugin("early-stopping", Map.of("max-duration", "50ms")).build();
 
-        TrainingResult result = Xor.training(slow, 1_000).plugin("early-stopping", Map.of("max-duration", "50ms"))
-                .build().result().block();
-
-        assertEquals(Reason.STOPPED, result.reason());
-        assertTrue(result.condition().startsWith("max-duration PT0.05S reached after "), result.condition());
-        // Every step sleeps at least 10 ms, so 50 ms have passed after at most 5 steps.
-        assertTrue(result.stepsRun() >= 1 && result.stepsRun() <= 5, "steps run: " + result.stepsRun());
-        assertTrue(result.elapsed().toMillis() >= 50, "elapsed: " + result.elapsed());
+        // The run's clock is Reactor's parallel scheduler's, virtual here; each step moves it on by 1 ms, so
+        // step n is checked at (n + 1) ms: step 49 is the first at 50 ms.
+        StepVerifier.withVirtualTime(() -> training.result())
+                .assertNext(result -> {
+                    assertEquals(Reason.STOPPED, result.reason());
+                    assertEquals("max-duration PT0.05S reached after PT0.05S (at step 49)", result.condition());
+                    assertEquals(50, result.stepsRun());
+                    assertEquals(Duration.ofMillis(50), result.elapsed());
+                })
+                .verifyComplete();
+        assertEquals(50, ticking.computedSteps(), "not one step is computed after the stopping step");
     }
 
     @Test
@@ -246,8 +254,17 @@ class EarlyStoppingPluginTests {
                 .weights(new double[][] {{0.5}}).build();
     }
 
-    /** The sigmoid, sleeping 5 ms per layer: a step of the 3-4-1 network takes at least 10 ms. */
-    private static final class SlowSigmoid implements Activation {
+    /**
+     * The sigmoid, moving the virtual clock on by 1 ms as each step of the 3-4-1 network starts (its first
+     * of two layers), and counting the steps.
+     */
+    private static final class TickingSigmoid implements Activation {
+        private final AtomicLong layers = new AtomicLong();
+
+        long computedSteps() {
+            return layers.get() / 2;
+        }
+
         @Override
         public double apply(double input) {
             return Activation.sigmoid().apply(input);
@@ -260,10 +277,8 @@ class EarlyStoppingPluginTests {
 
         @Override
         public void apply(double[] values) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (layers.getAndIncrement() % 2 == 0) {
+                VirtualTimeScheduler.get().advanceTimeBy(Duration.ofMillis(1));
             }
             Activation.sigmoid().apply(values);
         }
