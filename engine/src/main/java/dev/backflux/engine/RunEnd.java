@@ -94,11 +94,11 @@ final class RunEnd {
                     return terminal();
                 }))
                 .doOnCancel(() -> {
-                    // Before the cancel travels upstream: the engine computes no further step.
-                    requestCancel();
                     RunRecord.Progress at = record.progress();
                     end(Reason.CANCELLED, at, "cancelled by the subscriber after " + at.stepsRun + " steps", null,
                             null);
+                    // Then, before the cancel travels upstream, the engine is told to compute no further step.
+                    requestCancel();
                 });
     }
 

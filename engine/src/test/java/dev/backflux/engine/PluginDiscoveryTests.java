@@ -27,7 +27,7 @@ class PluginDiscoveryTests {
     void theEnginesSigmoidAndTheTestOnlyPluginsAreFound() {
         List<String> ids = Trainer.plugins().stream().map(Plugin::id).collect(Collectors.toList());
 
-        assertEquals(List.of("failing", "pending", "repeat", "sigmoid", "stop-at"), ids);
+        assertEquals(List.of("closing", "failing", "pending", "repeat", "sigmoid", "stop-at"), ids);
     }
 
     @Test
@@ -36,7 +36,7 @@ class PluginDiscoveryTests {
              URLClassLoader loader = loaderWith("broken")) {
             PluginRegistry registry = PluginRegistry.load(loader);
 
-            assertEquals(List.of("echo", "failing", "pending", "repeat", "sigmoid", "stop-at"), registry.ids());
+            assertEquals(List.of("closing", "echo", "failing", "pending", "repeat", "sigmoid", "stop-at"), registry.ids());
             assertEquals(2, registry.failures().size(), registry.failures().toString());
             assertTrue(registry.failures().get(0).contains("dev.backflux.engine.BrokenPlugin"), registry.failures().get(0));
             assertTrue(registry.failures().get(0).contains("this provider is broken on purpose"), registry.failures().get(0));
@@ -86,7 +86,7 @@ class PluginDiscoveryTests {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(10).plugin("early-stoping").build());
 
-        assertEquals("plugin: unknown id 'early-stoping'; available: [failing, pending, repeat, sigmoid, stop-at]", error.getMessage());
+        assertEquals("plugin: unknown id 'early-stoping'; available: [closing, failing, pending, repeat, sigmoid, stop-at]", error.getMessage());
     }
 
     @Test
@@ -99,7 +99,7 @@ class PluginDiscoveryTests {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                     () -> PluginSelection.resolve(registry, TrainingRequest.of(Network.of(3, 4, 1),
                             Tutorial.XOR, 1, Map.of("broken", Map.of()), Map.of())));
-            assertTrue(error.getMessage().startsWith("plugin: unknown id 'broken'; available: [echo, failing, pending, repeat, sigmoid,"
+            assertTrue(error.getMessage().startsWith("plugin: unknown id 'broken'; available: [closing, echo, failing, pending, repeat, sigmoid,"
                     + " stop-at]; failed to load: [dev.backflux.api.spi.Plugin: Provider dev.backflux.engine.BrokenPlugin"),
                     error.getMessage());
         }

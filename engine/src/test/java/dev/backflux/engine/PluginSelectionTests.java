@@ -14,6 +14,7 @@ import dev.backflux.api.Activation;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.Training;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class PluginSelectionTests {
 
     @Test
     void configurationKeysForUnknownPluginsOrOfTheWrongShapeFail() {
-        assertEquals("backflux.stop-att.step: unknown plugin id 'stop-att'; available: [failing, pending, repeat, sigmoid, stop-at]",
+        assertEquals("backflux.stop-att.step: unknown plugin id 'stop-att'; available: [closing, failing, pending, repeat, sigmoid, stop-at]",
                 assertThrows(IllegalArgumentException.class, () -> builder()
                         .configuration(Map.of("backflux.stop-att.step", "3")).build()).getMessage());
         assertEquals("backflux.stopat: expected backflux.plugins or backflux.<plugin id>.<option>, actual 'backflux.stopat'",
@@ -166,6 +167,12 @@ class PluginSelectionTests {
         assertTrue(error.getMessage().contains("actual an estimated "), error.getMessage());
         assertTrue(StepMemory.estimate(tooBig, Tutorial.XOR) > maxHeap);
         assertTrue(StepMemory.estimate(Network.of(3, 4, 1), Tutorial.XOR) < 1_000, "the tutorial's step is tiny");
+        // 2-3-1 on 4 examples: weights 9, twice; 4 units by 4 examples, 3 arrays each; the validation pass of 5
+        // examples (20 doubles) comes after the step: 18 + 48 + 20 doubles.
+        TrainingData withValidation = TrainingData.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}},
+                new double[][] {{0}, {1}, {1}, {0}}).withValidation(
+                new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}, {0}});
+        assertEquals(86 * Double.BYTES, StepMemory.estimate(Network.of(2, 3, 1), withValidation));
     }
 
     @Test
@@ -174,7 +181,7 @@ class PluginSelectionTests {
         try (CapturedLog log = new CapturedLog(PluginSelection.class, ch.qos.logback.classic.Level.WARN)) {
             assertEquals(5, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5).count().block());
             assertEquals("WARN Ignoring system property backflux.somebody-elses.setting: unknown plugin id"
-                    + " 'somebody-elses'; available: [failing, pending, repeat, sigmoid, stop-at]", log.text());
+                    + " 'somebody-elses'; available: [closing, failing, pending, repeat, sigmoid, stop-at]", log.text());
         } finally {
             System.clearProperty("backflux.somebody-elses.setting");
         }

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -246,5 +247,73 @@ class RunEndTests {
                             + " the result)", e.getCause().getMessage());
                 })
                 .verify(WAIT);
+    }
+
+    @Test
+    void aPluginWhoseApplyThrowsEndsTheRunThoughAnEarlierPluginWaitsForItsStreamToEnd() {
+        Training training = xor(Network.of(3, 4, 1), 100).plugin("closing")
+                .plugin("failing", Map.of("at-assembly", true)).build();
+
+        TrainingResult cold = training.result().block(WAIT);
+        assertEquals(Reason.FAILED, cold.reason());
+        assertEquals("failing", ((PluginFailureException) cold.error().orElseThrow()).pluginId());
+        StepVerifier.create(training.flux()).expectError(PluginFailureException.class).verify(WAIT);
+        TrainingRun run = training.start();
+        assertEquals(Reason.FAILED, run.result().block(WAIT).reason());
+        assertTrue(run.isDone());
+    }
+
+    @Test
+    void pendingWorkThatFailsWithTheRunsOwnErrorEndsTheRunWithThatError() {
+        // 'closing' forwards the error that reaches it, which is 'failing''s: the same exception, twice.
+        Training training = xor(Network.of(3, 4, 1), 100).plugin("failing", Map.of("at", 2L)).plugin("closing")
+                .build();
+
+        for (TrainingResult result : List.of(training.result().block(WAIT), training.start().result().block(WAIT))) {
+            assertEquals(Reason.FAILED, result.reason());
+            Throwable error = result.error().orElseThrow();
+            assertEquals("failing", ((PluginFailureException) error).pluginId());
+            assertEquals(0, error.getSuppressed().length, "not suppressed by itself");
+        }
+    }
+
+    @Test
+    void anEndListenerThatThrowsAnErrorCannotKeepTheRunFromEnding() {
+        Training training = xor(Network.of(3, 4, 1), 10).plugin("closing", Map.of("throw-at-end", true)).build();
+
+        assertEquals(Reason.COMPLETED, training.result().block(WAIT).reason());
+        StepVerifier.create(training.flux()).expectNextCount(10).verifyComplete();
+        TrainingRun run = training.start();
+        assertEquals(Reason.COMPLETED, run.result().block(WAIT).reason());
+        assertTrue(run.isDone());
+        StepVerifier.create(run.steps()).assertNext(step -> assertEquals(9, step.step())).verifyComplete();
+    }
+
+    @Test
+    void aColdRunCancelledFromAnotherThreadReportsOneConsistentMoment() {
+        Training training = xor(Network.of(3, 4, 1), Long.MAX_VALUE).build();
+        int checked = 0;
+        for (int run = 0; run < 200; run++) {
+            // take(Duration) cancels on a timer thread while the caller's thread computes steps. When the timer
+            // fires before the steps are even subscribed (a slow first run), the observer never subscribed:
+            // that is an error of its own, and no run to check.
+            Duration after = Duration.ofNanos(1_000_000 + run * 5_000L);
+            TrainingResult result = training.result(steps -> steps.take(after))
+                    .onErrorResume(IllegalStateException.class, neverSubscribed -> Mono.empty())
+                    .block(WAIT);
+            if (result == null) {
+                continue;
+            }
+            checked++;
+            assertEquals(Reason.CANCELLED, result.reason());
+            long stepsRun = result.stepsRun();
+            assertEquals("cancelled by the subscriber after " + stepsRun + " steps", result.condition());
+            assertEquals(stepsRun - 1, result.lastStep().map(TrainingStep::step).orElse(-1L));
+            result.bestStep().ifPresent(best -> {
+                assertTrue(best.step() < stepsRun, "best step " + best.step() + " of " + stepsRun);
+                assertEquals(best.meanAbsoluteError(), result.bestError().getAsDouble());
+            });
+        }
+        assertTrue(checked > 150, "runs checked: " + checked);
     }
 }

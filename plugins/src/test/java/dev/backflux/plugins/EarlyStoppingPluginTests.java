@@ -177,6 +177,24 @@ class EarlyStoppingPluginTests {
     }
 
     @Test
+    void restoreBestHoldsForAStartedRunAndForACancelledOne() {
+        // The validation error only grows while the training error falls: the restored step, monitoring the
+        // training error, is a late one, while the result alone would pick step 0.
+        Training training = Trainer.training(validated, XOR_WITH_INVERTED_VALIDATION).steps(1_000)
+                .configuration(Map.of())
+                .plugin("early-stopping", Map.of("monitor", "training", "restore-best", true, "max-steps", 500L))
+                .build();
+
+        TrainingResult started = training.start().result().block(Duration.ofSeconds(30));
+        assertEquals(Reason.STOPPED, started.reason());
+        assertTrue(started.bestStep().orElseThrow().step() > 400, "restored " + started.bestStep().orElseThrow().step());
+
+        TrainingResult cancelled = training.result(steps -> steps.take(300)).block();
+        assertEquals(Reason.CANCELLED, cancelled.reason());
+        assertTrue(cancelled.bestStep().orElseThrow().step() > 200, "restored " + cancelled.bestStep().orElseThrow().step());
+    }
+
+    @Test
     void maxStepsStopsAfterThatManySteps() {
         TrainingResult result = earlyStopping(1_000, Map.of("max-steps", "30")).result().block();
 

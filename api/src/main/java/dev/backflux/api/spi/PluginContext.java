@@ -89,6 +89,8 @@ public interface PluginContext {
      * listeners) also sees its effect. An error of {@code pending} ends the run as {@code FAILED} with a
      * {@link dev.backflux.api.PluginFailureException} naming this plugin (added as suppressed to the run's own
      * error when the run failed already). The engine subscribes to it once, when the run's chain terminates.
+     * If this plugin's stream was never subscribed (a later plugin's {@code apply} threw, or ignored its
+     * upstream), the work is subscribed to but not waited for: nothing would end it.
      *
      * @param pending for example a {@code Mono<Void>} that completes when a file is closed
      * @throws NullPointerException if {@code pending} is {@code null}

@@ -30,6 +30,12 @@ import reactor.core.publisher.Flux;
  * <p>A plugin may drop steps but never sends one again: the steps it publishes must keep strictly increasing
  * indexes. An exception thrown by the plugin, an error signal it emits, or a step sent out of order ends the
  * run with a {@link dev.backflux.api.PluginFailureException} naming the plugin.
+ *
+ * <p>Keep a plugin synchronous: it runs on the thread that computes the run. An operator that changes threads
+ * or prefetches ({@code publishOn}, {@code flatMap}) makes the engine compute steps ahead of the plugins that
+ * follow, on the plugin's thread: a later plugin that stops the run then stops it after steps already computed,
+ * and those count in the result's {@code stepsRun()}. An error the JVM treats as fatal thrown on such a
+ * thread is rethrown there by Reactor and cannot end the run.
  */
 public interface StepPlugin extends Plugin {
 
