@@ -128,4 +128,87 @@ public interface TrainingStep {
      * @return the trained network, never {@code null}
      */
     TrainedNetwork network();
+
+    /**
+     * Returns the learning rate α this step's update was scaled by (1 in the tutorial's Part 1).
+     *
+     * @return a finite value, at least 0
+     */
+    double learningRate();
+
+    /**
+     * Returns the slope of the activation at every unit of one non-input layer, for every example: the
+     * tutorial's {@code nonlin(l1, True)}. Where the slope is shallow (outputs near 0 or 1 for the sigmoid)
+     * the network was confident; near 0.5 it was "wishy-washy" and the slope is steepest. Computed when asked,
+     * for any activation: from the layer's output as the tutorial does, or, for an activation whose slope
+     * needs its input, from the input {@code layer(layer - 1) · weightsBefore(layer - 1)} recomputed exactly.
+     *
+     * @param layer 1 to {@code layerCount() - 1}
+     * @return a new matrix shaped as the layer
+     * @throws IndexOutOfBoundsException if {@code layer} is out of range, naming the valid range
+     */
+    Matrix slope(int layer);
+
+    /**
+     * Returns the weights between layer {@code k} and layer {@code k + 1} <em>before</em> this step's update:
+     * the tutorial's {@code syn0} before its line {@code syn0 += np.dot(l0.T, l1_delta)}, which produced this
+     * step's layers. They are the previous step's {@link #weights(int)}, not a copy.
+     *
+     * @param k 0 to {@code layerCount() - 2}
+     * @return a {@code layerSize(k) x layerSize(k + 1)} matrix
+     * @throws IndexOutOfBoundsException if {@code k} is out of range, naming the valid range
+     */
+    Matrix weightsBefore(int k);
+
+    /**
+     * Returns the update this step applied to weight matrix {@code k}: {@code α · layer(k)ᵀ · delta(k + 1)},
+     * the tutorial's {@code np.dot(l0.T, l1_delta)} (α is 1 there), which sums every example's update
+     * ({@link #update(int, int)}). {@code weights(k)} is {@code weightsBefore(k)} plus it, element by
+     * element. Computed when asked, with the engine's own arithmetic.
+     *
+     * @param k 0 to {@code layerCount() - 2}
+     * @return a new {@code layerSize(k) x layerSize(k + 1)} matrix
+     * @throws IndexOutOfBoundsException if {@code k} is out of range, naming the valid range
+     */
+    Matrix update(int k);
+
+    /**
+     * Returns one example's share of the update of weight matrix {@code k}: {@code α · layer(k)[e]ᵀ ⊗
+     * delta(k + 1)[e]}, the update "one example at a time" that the tutorial explains before it sums the four
+     * ({@code input_value × delta} for each weight). The shares of every example sum to {@link #update(int)}.
+     * Computed for this example only.
+     *
+     * @param k 0 to {@code layerCount() - 2}
+     * @param example 0 to the number of examples - 1
+     * @return a new {@code layerSize(k) x layerSize(k + 1)} matrix
+     * @throws IndexOutOfBoundsException if {@code k} or {@code example} is out of range, naming the valid range
+     */
+    Matrix update(int k, int example);
+
+    /**
+     * Returns, for each weight of matrix {@code k}, how much of the examples' pushes survive their sum:
+     * {@code |Σₑ uₑ| / Σₑ |uₑ|} over the examples' shares {@code uₑ} of its update, 1 when every example pushes
+     * it the same way (or none pushes it), near 0 when they cancel out. It checks the tutorial's remark on
+     * correlation on any data: the weight from an input that goes with the output grows consistently (1),
+     * the others are pushed up and down. Computed when asked, in {@code O(examples × weights)}.
+     *
+     * @param k 0 to {@code layerCount() - 2}
+     * @return a new {@code layerSize(k) x layerSize(k + 1)} matrix of values in [0, 1]
+     * @throws IndexOutOfBoundsException if {@code k} is out of range, naming the valid range
+     */
+    Matrix agreement(int k);
+
+    /**
+     * Explains one weight at this step in the tutorial's terms (see {@link WeightStory}): per example its
+     * input value, the error, slope and delta of the unit it feeds, and the update it asks for; then the sum,
+     * the weight before and after, and whether the examples agree. Costs {@code O(examples)} (and
+     * {@code O(examples × layerSize(k))} for an activation whose slope needs its input).
+     *
+     * @param k the weight matrix, 0 to {@code layerCount() - 2}
+     * @param from the unit of layer {@code k} the weight reads, its row
+     * @param to the unit of layer {@code k + 1} it feeds, its column
+     * @return the story, never {@code null}
+     * @throws IndexOutOfBoundsException if an index is out of range, naming it and its valid range
+     */
+    WeightStory explain(int k, int from, int to);
 }

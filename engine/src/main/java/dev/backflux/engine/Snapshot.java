@@ -4,9 +4,10 @@ import dev.backflux.api.Activation;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.TrainingStep;
+import dev.backflux.api.WeightStory;
+import dev.backflux.engine.kernels.MatrixKernels;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -19,17 +20,22 @@ final class Snapshot implements TrainingStep {
     private final int[] sizes;
     private final int examples;
     private final Activation activation;
+    private final double learningRate;
     private final Matrix inputs;
+    /** The weights this step started from: the previous step's weights after its update, never written. */
+    private final double[][] weightsBefore;
     private final BackPropagation.Result result;
     private final OptionalDouble validationMeanAbsoluteError;
 
-    Snapshot(long step, int[] sizes, Activation activation, Matrix inputs, BackPropagation.Result result,
-             OptionalDouble validationMeanAbsoluteError) {
+    Snapshot(long step, int[] sizes, Activation activation, double learningRate, Matrix inputs,
+             double[][] weightsBefore, BackPropagation.Result result, OptionalDouble validationMeanAbsoluteError) {
         this.step = step;
         this.sizes = sizes;
         this.examples = inputs.rows();
         this.activation = activation;
+        this.learningRate = learningRate;
         this.inputs = inputs;
+        this.weightsBefore = weightsBefore;
         this.result = result;
         this.validationMeanAbsoluteError = validationMeanAbsoluteError;
     }
@@ -55,7 +61,10 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public Matrix layer(int layer) {
-        Objects.checkIndex(layer, sizes.length);
+        if (layer < 0 || layer >= sizes.length) {
+            throw new IndexOutOfBoundsException("layer: expected a layer in [0, " + (sizes.length - 1) + "], actual "
+                    + layer);
+        }
         return layer == 0 ? inputs : MatrixViews.wrap(examples, sizes[layer], result.layers[layer]);
     }
 
@@ -85,7 +94,7 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public Matrix weights(int k) {
-        Objects.checkIndex(k, sizes.length - 1);
+        weightMatrix(k);
         return MatrixViews.wrap(sizes[k], sizes[k + 1], result.weights[k]);
     }
 
@@ -102,6 +111,145 @@ final class Snapshot implements TrainingStep {
     @Override
     public TrainedNetwork network() {
         return new FixedWeightsNetwork(sizes, activation, result.weights, weights());
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public Matrix slope(int layer) {
+        nonInputLayer(layer);
+        double[] slopes = new double[examples * sizes[layer]];
+        if (activation.hasDerivativeFromOutput()) {
+            activation.derivativeFromOutput(result.layers[layer], slopes);
+        } else {
+            activation.derivative(weightedInput(layer), slopes);
+        }
+        return MatrixViews.wrap(examples, sizes[layer], slopes);
+    }
+
+    /** The input of a layer before the activation, {@code L_{layer-1} · W_{layer-1}}, as the forward pass computed it. */
+    private double[] weightedInput(int layer) {
+        double[] input = new double[examples * sizes[layer]];
+        MatrixKernels.multiply(result.layers[layer - 1], weightsBefore[layer - 1], input, examples, sizes[layer - 1],
+                sizes[layer]);
+        return input;
+    }
+
+    @Override
+    public Matrix weightsBefore(int k) {
+        weightMatrix(k);
+        return MatrixViews.wrap(sizes[k], sizes[k + 1], weightsBefore[k]);
+    }
+
+    @Override
+    public Matrix update(int k) {
+        weightMatrix(k);
+        double[] update = new double[sizes[k] * sizes[k + 1]];
+        MatrixKernels.multiplyTransposedA(result.layers[k], result.deltas[k], update, examples, sizes[k], sizes[k + 1]);
+        for (int i = 0; i < update.length; i++) {
+            update[i] = learningRate * update[i];
+        }
+        return MatrixViews.wrap(sizes[k], sizes[k + 1], update);
+    }
+
+    @Override
+    public Matrix update(int k, int example) {
+        weightMatrix(k);
+        example(example);
+        int rows = sizes[k];
+        int columns = sizes[k + 1];
+        double[] layer = result.layers[k];
+        double[] delta = result.deltas[k];
+        double[] share = new double[rows * columns];
+        for (int i = 0; i < rows; i++) {
+            double input = layer[example * rows + i];
+            for (int j = 0; j < columns; j++) {
+                share[i * columns + j] = learningRate * (input * delta[example * columns + j]);
+            }
+        }
+        return MatrixViews.wrap(rows, columns, share);
+    }
+
+    @Override
+    public Matrix agreement(int k) {
+        weightMatrix(k);
+        int rows = sizes[k];
+        int columns = sizes[k + 1];
+        double[] layer = result.layers[k];
+        double[] delta = result.deltas[k];
+        double[] sum = new double[rows * columns];
+        double[] magnitude = new double[rows * columns];
+        for (int e = 0; e < examples; e++) {
+            for (int i = 0; i < rows; i++) {
+                double input = layer[e * rows + i];
+                for (int j = 0; j < columns; j++) {
+                    double share = learningRate * (input * delta[e * columns + j]);
+                    sum[i * columns + j] += share;
+                    magnitude[i * columns + j] += Math.abs(share);
+                }
+            }
+        }
+        for (int w = 0; w < sum.length; w++) {
+            sum[w] = magnitude[w] == 0 ? 1 : Math.min(1, Math.abs(sum[w]) / magnitude[w]);
+        }
+        return MatrixViews.wrap(rows, columns, sum);
+    }
+
+    @Override
+    public WeightStory explain(int k, int from, int to) {
+        weightMatrix(k);
+        int rows = sizes[k];
+        int columns = sizes[k + 1];
+        if (from < 0 || from >= rows) {
+            throw new IndexOutOfBoundsException("from: expected a unit of layer " + k + " in [0, " + (rows - 1)
+                    + "], actual " + from);
+        }
+        if (to < 0 || to >= columns) {
+            throw new IndexOutOfBoundsException("to: expected a unit of layer " + (k + 1) + " in [0, " + (columns - 1)
+                    + "], actual " + to);
+        }
+        double[] inputs = new double[examples];
+        double[] errors = new double[examples];
+        double[] slopes = new double[examples];
+        double[] deltas = new double[examples];
+        double[] layer = result.layers[k];
+        double[] output = result.layers[k + 1];
+        for (int e = 0; e < examples; e++) {
+            inputs[e] = layer[e * rows + from];
+            errors[e] = result.errors[k][e * columns + to];
+            deltas[e] = result.deltas[k][e * columns + to];
+            slopes[e] = activation.hasDerivativeFromOutput()
+                    ? activation.derivativeFromOutput(output[e * columns + to])
+                    : activation.derivative(weightedInput(layer, e, rows, weightsBefore[k], to, columns));
+        }
+        return WeightStory.of(step, k, from, to, learningRate, inputs, errors, slopes, deltas,
+                weightsBefore[k][from * columns + to], result.weights[k][from * columns + to]);
+    }
+
+    /** One example's input of one unit, {@code Σᵢ L[e][i] · W[i][to]}, in index order. */
+    private static double weightedInput(double[] layer, int example, int rows, double[] weights, int to, int columns) {
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            sum += layer[example * rows + i] * weights[i * columns + to];
+        }
+        return sum;
+    }
+
+    private void weightMatrix(int k) {
+        if (k < 0 || k >= sizes.length - 1) {
+            throw new IndexOutOfBoundsException("k: expected a weight matrix in [0, " + (sizes.length - 2)
+                    + "], actual " + k);
+        }
+    }
+
+    private void example(int example) {
+        if (example < 0 || example >= examples) {
+            throw new IndexOutOfBoundsException("example: expected an index in [0, " + (examples - 1)
+                    + "], actual " + example);
+        }
     }
 
     private int nonInputLayer(int layer) {

@@ -3,6 +3,7 @@ package dev.backflux.plugins;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.TrainingStep;
+import dev.backflux.api.WeightStory;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -74,6 +75,41 @@ class ErrorStep implements TrainingStep {
 
     @Override
     public TrainedNetwork network() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public double learningRate() {
+        return 1;
+    }
+
+    @Override
+    public Matrix slope(int layer) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Matrix weightsBefore(int k) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Matrix update(int k) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Matrix update(int k, int example) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Matrix agreement(int k) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WeightStory explain(int k, int from, int to) {
         throw new UnsupportedOperationException();
     }
 }
