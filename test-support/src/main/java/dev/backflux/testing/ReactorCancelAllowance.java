@@ -1,4 +1,4 @@
-package dev.backflux.engine;
+package dev.backflux.testing;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
