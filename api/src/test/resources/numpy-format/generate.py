@@ -104,6 +104,9 @@ def fixed_cases(outdir):
     write(outdir, "subnormal", "subnormals: digits beyond the fewest that identify a value are its exact value's",
           [[5e-324, 1.5], [3 * 5e-324, 1e-310]])
     write(outdir, "negative-zero-scientific", "-0.0 and 0.0 in scientific notation", [[-0.0, 1e-5], [0.0, -2.0]])
+    halfway = 5.0000001e19  # the decimal lies halfway between this double (even) and the next (odd)
+    write(outdir, "halfway", "a short decimal halfway between two doubles identifies the even one only",
+          [[halfway, np.nextafter(halfway, np.inf)], [np.nextafter(halfway, 0), 1e19]])
     write(outdir, "sigmoid-extremes", "sigmoid outputs near 0 and 1", sigmoid(np.array([[-20.0, -5.0], [5.0, 20.0]])))
     rng = np.random.default_rng(9)
     write(outdir, "rows-2000x3", "2000x3: only 3 rows at each end, '...' between",
