@@ -17,9 +17,6 @@ final class DenseMatrix implements Matrix {
     /** The most elements a Java array holds on common JVMs. */
     static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
-    /** Larger matrices print their shape only. */
-    private static final int MAX_PRINTED_ELEMENTS = 64;
-
     private final int rows;
     private final int columns;
     private final double[] data;
@@ -174,19 +171,29 @@ final class DenseMatrix implements Matrix {
         return 31 * (31 * rows + columns) + Arrays.hashCode(data);
     }
 
+    /**
+     * Returns the matrix as numpy 2.4 prints a {@code float64} array of the same shape and elements with its
+     * default print options ({@code print(a)}, that is {@code str(a)}), so that {@code System.out.println(matrix)}
+     * can be compared with the tutorial's output line for line.
+     *
+     * <p>The defaults reproduced: {@code precision=8} and {@code floatmode='maxprec'} (as many decimals as
+     * the printed elements need, at most 8, the same width for all), {@code suppress=False} (scientific
+     * notation when the largest magnitude is at least {@code 1e8}, the smallest non-zero below {@code 1e-4},
+     * or their ratio above {@code 1e3}), {@code threshold=1000} and {@code edgeitems=3} (a matrix of more than
+     * 1000 elements shows only its first and last 3 rows and columns, with {@code ...} between),
+     * {@code linewidth=75} (longer rows go on over the next lines), {@code sign='-'}, {@code nanstr='nan'},
+     * {@code infstr='inf'}. For example the tutorial's inputs print as
+     * <pre>{@code
+     * [[0. 0. 1.]
+     *  [0. 1. 1.]
+     *  [1. 0. 1.]
+     *  [1. 1. 1.]]
+     * }</pre>
+     *
+     * @return the matrix as numpy prints it, on several lines, without a final line break
+     */
     @Override
     public String toString() {
-        if (data.length > MAX_PRINTED_ELEMENTS) {
-            return rows + "x" + columns + " matrix";
-        }
-        StringBuilder text = new StringBuilder(rows + "x" + columns + " [");
-        for (int r = 0; r < rows; r++) {
-            text.append(r == 0 ? "[" : ", [");
-            for (int c = 0; c < columns; c++) {
-                text.append(c == 0 ? "" : ", ").append(data[r * columns + c]);
-            }
-            text.append(']');
-        }
-        return text.append(']').toString();
+        return NumpyFormat.format(rows, columns, data);
     }
 }

@@ -10,6 +10,22 @@ package dev.backflux.api;
  * <p>The matrices Backflux creates are equal when they have the same shape and the same elements,
  * compared as {@link Double#equals(Object)} does.
  *
+ * <p>{@code toString()} returns the matrix as numpy 2.4's {@code print(a)} shows a {@code float64} array of the
+ * same shape and elements with the default print options, so that Backflux's matrices can be compared with
+ * the tutorial's output side by side: rows in brackets, columns aligned, at most 8 decimals
+ * ({@code precision=8}, {@code floatmode='maxprec'}: as many as the printed elements need, the same for all),
+ * scientific notation when the largest magnitude is at least {@code 1e8}, the smallest non-zero below
+ * {@code 1e-4} or their ratio above {@code 1e3} ({@code suppress=False}), only the first and last 3 rows and
+ * columns with {@code ...} between when there are more than 1000 elements ({@code threshold=1000},
+ * {@code edgeitems=3}), rows longer than 75 characters continued on the next lines ({@code linewidth=75}),
+ * {@code nan}, {@code inf}, {@code -inf} and {@code -0.} as numpy writes them. The tutorial's inputs print as
+ * <pre>{@code
+ * [[0. 0. 1.]
+ *  [0. 1. 1.]
+ *  [1. 0. 1.]
+ *  [1. 1. 1.]]
+ * }</pre>
+ *
  * <p>The interface is sealed and its one implementation is not public: every {@code Matrix} is a Backflux
  * matrix, whose elements nobody else holds. Applications build one with {@link #of}, which copies.
  */

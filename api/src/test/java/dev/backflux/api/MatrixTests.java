@@ -18,7 +18,7 @@ class MatrixTests {
         assertEquals(3, matrix.columns());
         assertEquals(6, matrix.get(1, 2));
         assertArrayEquals(new double[] {4, 5, 6}, matrix.row(1));
-        assertEquals("2x3 [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]", matrix.toString());
+        assertEquals("[[1. 2. 3.]\n [4. 5. 6.]]", matrix.toString());
     }
 
     @Test
@@ -51,7 +51,9 @@ class MatrixTests {
     }
 
     @Test
-    void largeMatricesPrintTheirShapeOnly() {
-        assertEquals("100x100 matrix", Matrix.of(new double[100][100]).toString());
+    void largeMatricesPrintTheirCornersOnlyAsNumpyDoes() {
+        assertEquals("[[0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]\n ...\n"
+                + " [0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]\n [0. 0. 0. ... 0. 0. 0.]]",
+                Matrix.of(new double[100][100]).toString());
     }
 }
