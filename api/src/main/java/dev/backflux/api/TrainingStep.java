@@ -211,4 +211,29 @@ public interface TrainingStep {
      * @throws IndexOutOfBoundsException if an index is out of range, naming it and its valid range
      */
     WeightStory explain(int k, int from, int to);
+
+    /**
+     * Prints the whole step with the tutorial's names, each matrix as numpy prints it (see {@link Matrix}),
+     * so that it reads beside the tutorial's own printout: {@code l0 .. ln} (the layers of the forward pass),
+     * then from the output down {@code ln_error}, the slope {@code nonlin(ln, True)} and {@code ln_delta},
+     * then each {@code syn k} before and after this step's update, and the mean absolute error.
+     *
+     * @return a multi-line text, never {@code null}
+     */
+    default String summary() {
+        StringBuilder text = new StringBuilder("step " + step() + " (learning rate " + learningRate() + ")\n");
+        for (int layer = 0; layer < layerCount(); layer++) {
+            text.append('l').append(layer).append(":\n").append(layer(layer)).append('\n');
+        }
+        for (int layer = layerCount() - 1; layer >= 1; layer--) {
+            text.append('l').append(layer).append("_error:\n").append(error(layer)).append('\n');
+            text.append("nonlin(l").append(layer).append(", True):\n").append(slope(layer)).append('\n');
+            text.append('l').append(layer).append("_delta:\n").append(delta(layer)).append('\n');
+        }
+        for (int k = 0; k < layerCount() - 1; k++) {
+            text.append("syn").append(k).append(" before:\n").append(weightsBefore(k)).append('\n');
+            text.append("syn").append(k).append(" after:\n").append(weights(k)).append('\n');
+        }
+        return text.append("mean absolute error: ").append(meanAbsoluteError()).toString();
+    }
 }

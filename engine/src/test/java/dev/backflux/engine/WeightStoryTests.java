@@ -90,4 +90,17 @@ class WeightStoryTests {
         assertTrue(lines.get(2).matches("\\s+0\\s+0\\s+-0\\.\\d+\\s+0\\.\\d+\\s+-0\\.\\d+\\s+0"), lines.get(2));
         assertTrue(lines.get(8).startsWith("every example pushes the weight the same way (agreement 1.00)"), table);
     }
+
+    @Test
+    void aStepsSummaryPrintsItsMatricesWithTheTutorialsNamesAsNumpyDoes() {
+        String summary = steps.get(0).summary();
+
+        assertTrue(summary.startsWith("step 0 (learning rate 1.0)\nl0:\n[[0. 0. 1.]\n [0. 1. 1.]\n [1. 0. 1.]\n [1. 1. 1.]]\nl1:\n[["),
+                summary);
+        for (String name : List.of("l1_error:", "nonlin(l1, True):", "l1_delta:", "syn0 before:", "syn0 after:")) {
+            assertTrue(summary.contains("\n" + name + "\n"), name);
+        }
+        assertTrue(summary.contains("syn0 before:\n[[-0.16595599]\n [ 0.44064899]\n [-0.99977125]]"), summary);
+        assertTrue(summary.endsWith("mean absolute error: " + steps.get(0).meanAbsoluteError()), summary);
+    }
 }
