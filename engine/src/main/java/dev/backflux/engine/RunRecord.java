@@ -5,9 +5,10 @@ import dev.backflux.api.TrainingStep;
 /**
  * What one run has done so far: the steps the engine published, the last and the best of them, a step a plugin
  * restored, and the stop a plugin reported. Written on the thread that computes the run, one step at a time;
- * read by {@link RunEnd} when the run ends, possibly on another thread (a subscriber's cancel): the steps are
- * kept as one immutable {@link Progress} behind a single volatile field, so that a reader never sees the count
- * of one step with the last or best step of another.
+ * read by {@link RunEnd} when the run ends, possibly on another thread (a subscriber's cancel), as one
+ * {@link Progress}: the count is the last step's, the best error the best step's own, and the best step is
+ * read before the last one, which the writer publishes before it, so the best is never a later step than the
+ * last. Nothing is allocated per step.
  */
 final class RunRecord {
 
@@ -40,20 +41,24 @@ final class RunRecord {
             this.bestError = bestError;
         }
 
-        Progress after(TrainingStep step) {
-            double error = monitored(step);
-            boolean better = error < bestError;
-            return new Progress(step.step() + 1, step, better ? step : bestStep, better ? error : bestError);
-        }
     }
 
-    private volatile Progress progress = Progress.NONE;
+    private volatile TrainingStep lastStep;
+    private volatile TrainingStep bestStep;
+    /** The best step's monitored error; read and written by the computing thread only. */
+    private double bestError = Double.POSITIVE_INFINITY;
     private volatile TrainingStep restored;
     private volatile Stop stop;
 
     /** Takes in a step the engine publishes; only the computing thread calls it. */
     void published(TrainingStep step) {
-        progress = progress.after(step);
+        // The last step first: a reader who sees this step as the best then sees it, or a later one, as the last.
+        lastStep = step;
+        double error = monitored(step);
+        if (error < bestError) {
+            bestError = error;
+            bestStep = step;
+        }
     }
 
     /** Keeps the first stop reported. */
@@ -68,9 +73,14 @@ final class RunRecord {
         restored = step;
     }
 
-    /** The published steps now, all of one moment. */
+    /** The published steps now: the best step is read first, so it is never later than the last. */
     Progress progress() {
-        return progress;
+        TrainingStep best = bestStep;
+        TrainingStep last = lastStep;
+        if (last == null) {
+            return Progress.NONE;
+        }
+        return new Progress(last.step() + 1, last, best, best == null ? Double.POSITIVE_INFINITY : monitored(best));
     }
 
     /** The step a plugin restored, or {@code null}. */
