@@ -174,13 +174,13 @@ final class Explain implements Runnable {
         for (int k = 0; k < choice.sizes.length - 1; k++) {
             matrices.add("syn" + k);
         }
-        out.printf("The tutorial's %s network, %d steps: l0 = X (4 examples of 3 inputs), %s;%n", choice.label,
+        print("The tutorial's %s network, %d steps: l0 = X (4 examples of 3 inputs), %s;", choice.label,
                 choice.steps, choice.target);
-        out.printf("%s random from seed 1.%n", String.join(" and ", matrices));
-        out.printf("Each step is one pass of the tutorial's loop with this run's numbers (4 significant digits).%n");
-        out.printf("\"confident\": nonlin(l,True) < %s, i.e. l below 0.113 or above 0.887; near 0.5 the slope is"
-                + " steepest (0.25).%n", CONFIDENT_SLOPE);
-        out.printf("\"right\": the prediction is on the same side of 0.5 as y.%n");
+        print("%s random from seed 1.", String.join(" and ", matrices));
+        print("Each step is one pass of the tutorial's loop with this run's numbers (4 significant digits).");
+        print("\"confident\": nonlin(l,True) < %s, i.e. l below 0.113 or above 0.887; near 0.5 the slope is"
+                + " steepest (0.25).", CONFIDENT_SLOPE);
+        print("\"right\": the prediction is on the same side of 0.5 as y.");
     }
 
     private void explain(TrainingStep step, List<Weight> explained) {
@@ -188,8 +188,8 @@ final class Explain implements Runnable {
         String title = step.step() == 0 ? ", the first: the weights are still the random start"
                 : step.step() == choice.steps - 1 ? ", the last: its l" + output + " is the tutorial's \"Output After Training\""
                 : "";
-        out.printf("=== Step %d%s ===%n", step.step(), title);
-        out.printf("mean(abs(l%d_error)) = %s%n", output, number(step.meanAbsoluteError()));
+        print("=== Step %d%s ===", step.step(), title);
+        print("mean(abs(l%d_error)) = %s", output, number(step.meanAbsoluteError()));
 
         // From the output down, as back-propagation goes: every layer that a shown weight feeds.
         Map<Integer, TreeSet<Integer>> units = new LinkedHashMap<>();
@@ -214,13 +214,13 @@ final class Explain implements Runnable {
     private void outputLayer(TrainingStep step, int unit) {
         int n = step.layerCount() - 1;
         String l = unitName(step, n, unit);
-        out.printf("%s = nonlin(np.dot(l%d, syn%d)): the prediction; l%d_error = y - %s%n", l, n - 1, n - 1, n, l);
-        out.printf("  %-8s %-9s %-3s %-11s %-11s%n", "example", "l0", "y", l, "l" + n + "_error");
+        print("%s = nonlin(np.dot(l%d, syn%d)): the prediction; l%d_error = y - %s", l, n - 1, n - 1, n, l);
+        print("  %-8s %-9s %-3s %-11s %-11s", "example", "l0", "y", l, "l" + n + "_error");
         double[][] targets = choice.data.targets().toArray();
         for (int e = 0; e < step.layer(0).rows(); e++) {
             double prediction = step.layer(n).get(e, unit);
             double y = targets[e][unit];
-            out.printf("  %-8d %-9s %-3s %-11s %-11s %s%n", e, inputs(step, e), value(y), number(prediction),
+            print("  %-8d %-9s %-3s %-11s %-11s %s", e, inputs(step, e), value(y), number(prediction),
                     number(step.error(n).get(e, unit)), right(prediction, y) ? "right" : "wrong");
         }
         deltaTable(step, n, unit, true);
@@ -228,16 +228,16 @@ final class Explain implements Runnable {
 
     private void hiddenLayer(TrainingStep step, int layer, int unit) {
         String l = unitName(step, layer, unit);
-        out.printf("l%d_error = l%d_delta.dot(syn%d.T): the error sent back through syn%d (before its update);"
-                + " hidden unit %d: %s%n", layer, layer + 1, layer, layer, unit, l);
+        print("l%d_error = l%d_delta.dot(syn%d.T): the error sent back through syn%d (before its update);"
+                + " hidden unit %d: %s", layer, layer + 1, layer, layer, unit, l);
         deltaTable(step, layer, unit, false);
     }
 
     /** The slope of each example at one unit, whether it was confident, and the error weighted derivative. */
     private void deltaTable(TrainingStep step, int layer, int unit, boolean output) {
         double[][] targets = choice.data.targets().toArray();
-        out.printf("l%d_delta = l%d_error * nonlin(l%d,True): the \"error weighted derivative\"%n", layer, layer, layer);
-        out.printf("  %-8s %-11s %-11s %-16s %-11s%n", "example", unitName(step, layer, unit), "l" + layer + "_error",
+        print("l%d_delta = l%d_error * nonlin(l%d,True): the \"error weighted derivative\"", layer, layer, layer);
+        print("  %-8s %-11s %-11s %-16s %-11s", "example", unitName(step, layer, unit), "l" + layer + "_error",
                 "nonlin(l" + layer + ",True)", "l" + layer + "_delta");
         for (int e = 0; e < step.layer(0).rows(); e++) {
             double activation = step.layer(layer).get(e, unit);
@@ -253,7 +253,7 @@ final class Explain implements Runnable {
             } else {
                 so = "confident but wrong: left alone (times a slope near 0)";
             }
-            out.printf("  %-8d %-11s %-11s %-16s %-11s %s%n", e, number(activation),
+            print("  %-8d %-11s %-11s %-16s %-11s %s", e, number(activation),
                     number(step.error(layer).get(e, unit)), number(slope), number(step.delta(layer).get(e, unit)), so);
         }
     }
@@ -261,8 +261,8 @@ final class Explain implements Runnable {
     /** Each weight of one group (same matrix, same unit fed): input_value * delta, example by example, summed. */
     private void update(TrainingStep step, int to, int k, List<Weight> group) {
         String rate = step.learningRate() == 1 ? "" : "alpha * ";
-        out.printf("syn%d += %snp.dot(l%d.T, l%d_delta): \"weight_update = input_value * l%d_delta\", each example,"
-                + " then summed%n", k, rate, k, k + 1, k + 1);
+        print("syn%d += %snp.dot(l%d.T, l%d_delta): \"weight_update = input_value * l%d_delta\", each example,"
+                + " then summed", k, rate, k, k + 1, k + 1);
         int examples = step.layer(0).rows();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-32s", ""));
         StringBuilder deltas = new StringBuilder(String.format(Locale.ROOT, "  %-32s", "l" + (k + 1) + "_delta[e][" + to + "]"));
@@ -272,8 +272,8 @@ final class Explain implements Runnable {
             deltas.append(String.format(Locale.ROOT, " %10s", number(any.delta(e))));
         }
         header.append(String.format(Locale.ROOT, " %10s", "sum"));
-        out.println(header);
-        out.println(deltas);
+        print("%s", header);
+        print("%s", deltas);
         for (Weight weight : group) {
             WeightStory story = step.explain(k, weight.from(), weight.to());
             StringBuilder input = new StringBuilder(String.format(Locale.ROOT, "  %-12s%-20s", weight,
@@ -284,9 +284,9 @@ final class Explain implements Runnable {
                 updates.append(String.format(Locale.ROOT, " %10s", number(story.update(e))));
             }
             updates.append(String.format(Locale.ROOT, " %10s", number(story.update())));
-            out.println(input);
-            out.println(updates);
-            out.printf("  %-12s%s -> %s: %s%n", "", weight(story.before()), weight(story.after()), verdict(story));
+            print("%s", input);
+            print("%s", updates);
+            print("  %-12s%s -> %s: %s", "", weight(story.before()), weight(story.after()), verdict(story));
         }
     }
 
@@ -307,26 +307,31 @@ final class Explain implements Runnable {
     private void conclude(List<TrainingStep> shown, List<Weight> explained) {
         TrainingStep first = shown.get(0);
         TrainingStep last = shown.get(shown.size() - 1);
-        out.printf("=== From step %d to step %d ===%n", first.step(), last.step());
+        print("=== From step %d to step %d ===", first.step(), last.step());
         for (Weight weight : explained) {
             boolean agreed = shown.stream().allMatch(step -> step.explain(weight.k(), weight.from(), weight.to())
                     .examplesAgree());
-            out.printf("  %-12s%s -> %s: %s%n", weight,
+            print("  %-12s%s -> %s: %s", weight,
                     weight(first.weightsBefore(weight.k()).get(weight.from(), weight.to())),
                     weight(last.weights(weight.k()).get(weight.from(), weight.to())),
                     agreed ? "every example pushed it the same way at every step shown"
                             : "pushed both ways, \"cancelling out progress\"");
         }
-        out.printf("sum of |weight_update| over these weights: %s at step %d, %s at step %d:%n",
+        print("sum of |weight_update| over these weights: %s at step %d, %s at step %d:",
                 number(pushes(first, explained)), first.step(), number(pushes(last, explained)), last.step());
-        out.printf("  \"A small error and a small slope means a VERY small update.\"%n");
+        print("  \"A small error and a small slope means a VERY small update.\"");
         if (choice == Choice.TWO_LAYER) {
-            out.printf("The first input goes with y, so its weight grows while the others cancel out:%n");
-            out.printf("  the network learns \"based on correlations between the input and output\".%n");
+            print("The first input goes with y, so its weight grows while the others cancel out:");
+            print("  the network learns \"based on correlations between the input and output\".");
         } else {
-            out.printf("In XOR no input alone goes with y: the hidden layer l1 learns combinations of inputs that do,%n");
-            out.printf("  and syn1 learns from those.%n");
+            print("In XOR no input alone goes with y: the hidden layer l1 learns combinations of inputs that do,");
+            print("  and syn1 learns from those.");
         }
+    }
+
+    /** Prints one line, without the padding of a table's last column. */
+    private void print(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args).stripTrailing());
     }
 
     private static double pushes(TrainingStep step, List<Weight> explained) {
