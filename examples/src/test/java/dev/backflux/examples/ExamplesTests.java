@@ -116,7 +116,7 @@ class ExamplesTests {
         assertEquals(0, run());
 
         String text = out.toString();
-        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin", "sweep")) {
+        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin", "sweep", "explain")) {
             assertTrue(text.contains("  " + name + " "), text);
         }
     }
