@@ -37,9 +37,9 @@ final class Explain implements Runnable {
     /** The networks the example can explain: the tutorial's two of Part 1. */
     enum Choice {
         TWO_LAYER("two-layer", new int[] {3, 1}, TutorialData.COPY_FIRST_COLUMN, 10_000,
-                "y copies the first input column", List.of(new Weight(0, 0, 0), new Weight(0, 1, 0), new Weight(0, 2, 0))),
+                "y copies the first input", List.of(new Weight(0, 0, 0), new Weight(0, 1, 0), new Weight(0, 2, 0))),
         THREE_LAYER("three-layer", new int[] {3, 4, 1}, TutorialData.XOR, 60_000,
-                "y is the XOR of the first two input columns",
+                "y is the XOR of the first two inputs",
                 List.of(new Weight(1, 0, 0), new Weight(1, 1, 0), new Weight(1, 2, 0), new Weight(1, 3, 0),
                         new Weight(0, 0, 0)));
 
@@ -174,9 +174,8 @@ final class Explain implements Runnable {
         for (int k = 0; k < choice.sizes.length - 1; k++) {
             matrices.add("syn" + k);
         }
-        print("The tutorial's %s network, %d steps: l0 = X (4 examples of 3 inputs), %s;", choice.label,
-                choice.steps, choice.target);
-        print("%s random from seed 1.", String.join(" and ", matrices));
+        print("The tutorial's %s network, %d steps: l0 = X (4 examples of 3 inputs),", choice.label, choice.steps);
+        print("%s; %s random from seed 1.", choice.target, String.join(" and ", matrices));
         print("Each step is one pass of the tutorial's loop with this run's numbers (4 significant digits).");
         print("\"confident\": nonlin(l,True) < %s, i.e. l below 0.113 or above 0.887; near 0.5 the slope is"
                 + " steepest (0.25).", CONFIDENT_SLOPE);
@@ -228,8 +227,8 @@ final class Explain implements Runnable {
 
     private void hiddenLayer(TrainingStep step, int layer, int unit) {
         String l = unitName(step, layer, unit);
-        print("l%d_error = l%d_delta.dot(syn%d.T): the error sent back through syn%d (before its update);"
-                + " hidden unit %d: %s", layer, layer + 1, layer, layer, unit, l);
+        print("l%d_error = l%d_delta.dot(syn%d.T): l%d_delta sent back through syn%d (before its update), at %s",
+                layer, layer + 1, layer, layer + 1, layer, l);
         deltaTable(step, layer, unit, false);
     }
 
@@ -321,6 +320,7 @@ final class Explain implements Runnable {
                 number(pushes(first, explained)), first.step(), number(pushes(last, explained)), last.step());
         print("  \"A small error and a small slope means a VERY small update.\"");
         if (choice == Choice.TWO_LAYER) {
+            print("Where an input is 1, y = 1 pushes its weight up and y = 0 pushes it down (an input 0 does not push).");
             print("The first input goes with y, so its weight grows while the others cancel out:");
             print("  the network learns \"based on correlations between the input and output\".");
         } else {

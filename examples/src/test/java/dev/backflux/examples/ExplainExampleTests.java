@@ -11,9 +11,13 @@ import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -164,6 +168,35 @@ class ExplainExampleTests {
         assertTrue(end.get(2).startsWith("  syn0[1][0]") && end.get(2).endsWith("\"cancelling out progress\""), end.get(2));
         assertTrue(end.get(3).startsWith("  syn0[2][0]") && end.get(3).endsWith("\"cancelling out progress\""), end.get(3));
         assertTrue(String.join("\n", end).contains("\"A small error and a small slope means a VERY small update.\""));
+    }
+
+    @Test
+    void theReadmesExcerptIsTheDefaultRunsOutput() throws IOException {
+        assertEquals(0, run("explain"));
+
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+        int start = readme.indexOf("## Watching back-propagation");
+        while (!readme.get(start).contains("An excerpt of the default run")) {
+            start++;
+        }
+        while (!readme.get(start).equals("```")) {
+            start++;
+        }
+        int end = readme.subList(start + 1, readme.size()).indexOf("```") + start + 1;
+        List<String> excerpt = readme.subList(start + 1, end);
+        assertTrue(excerpt.size() > 30, excerpt.toString());
+        List<String> lines = lines();
+        int from = 0;
+        int chunkStart = 0;
+        for (int i = 0; i <= excerpt.size(); i++) {
+            if (i == excerpt.size() || excerpt.get(i).equals("...")) {
+                List<String> chunk = excerpt.subList(chunkStart, i);
+                int at = Collections.indexOfSubList(lines.subList(from, lines.size()), chunk);
+                assertTrue(at >= 0, "not in the output, in this order:\n" + String.join("\n", chunk));
+                from += at + chunk.size();
+                chunkStart = i + 1;
+            }
+        }
     }
 
     @Test
