@@ -5,6 +5,7 @@
 module dev.backflux.examples {
     requires dev.backflux.api;
     requires info.picocli;
+    requires dev.backflux.dashboard;
 
     opens dev.backflux.examples to info.picocli;
 

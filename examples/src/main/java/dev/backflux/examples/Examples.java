@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "examples",
         description = "Runs a Backflux example. The examples:",
-        subcommands = {TwoLayer.class, ThreeLayer.class, Predict.class, CustomPlugin.class, Sweep.class, Explain.class})
+        subcommands = {TwoLayer.class, ThreeLayer.class, Predict.class, CustomPlugin.class, Sweep.class, Explain.class,
+                DashboardExample.class})
 public final class Examples implements Runnable {
 
     @Spec
