@@ -76,6 +76,9 @@ final class DashboardRoutes {
                     .header(HttpHeaderNames.LOCATION, base + "/" + query(request)).send());
         }
         routes.get(base + "/", (request, response) -> file(response, "index.html"));
+        // Browsers ask for it on every page: no icon, and no 404 in the console.
+        routes.get(base + "/favicon.ico", (request, response) -> secure(response)
+                .status(HttpResponseStatus.NO_CONTENT).send());
         for (String path : files.all().keySet()) {
             routes.get(base + "/" + path, (request, response) -> file(response, path));
         }

@@ -173,8 +173,8 @@ record RunSpec(String name, int[] layers, double learningRate, long seed, long s
         }
     }
 
-    private static List<String> ids(Map<String, Plugin> available, boolean activations) {
-        List<String> ids = new ArrayList<>();
+    private static Set<String> ids(Map<String, Plugin> available, boolean activations) {
+        Set<String> ids = new TreeSet<>();
         available.forEach((id, plugin) -> {
             if ((plugin instanceof ActivationPlugin) == activations) {
                 ids.add(id);
