@@ -5,7 +5,7 @@
 module dev.backflux.dashboard {
     requires transitive dev.backflux.api;
     requires transitive reactor.netty.http;
-    requires reactor.netty.core;
+    requires transitive reactor.netty.core;
     requires io.netty.buffer;
     requires io.netty.codec.http;
     requires io.netty.common;

@@ -101,7 +101,7 @@ final class DashboardRoutes {
     /** The last route of a server that serves only the dashboard: a JSON 404 with the same headers. */
     static Publisher<Void> notFound(HttpServerRequest request, HttpServerResponse response) {
         return sendJson(secure(response), HttpResponseStatus.NOT_FOUND, Json.error(HttpResponseStatus.NOT_FOUND,
-                "path", "path: expected a path of the dashboard, actual " + request.method() + " " + request.path()));
+                "path", "path: expected a path of the dashboard, actual " + request.method() + " " + request.fullPath()));
     }
 
     private void api(HttpServerRoutes routes, String method, String path,

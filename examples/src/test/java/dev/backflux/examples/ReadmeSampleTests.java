@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingResult.Reason;
+import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
+import dev.backflux.dashboard.Dashboard;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The README's Java samples are the code of {@link ReadmeSamples} (or, for the plugin, of the real
@@ -91,6 +95,40 @@ class ReadmeSampleTests {
 
         assertEquals(Reason.CANCELLED, result.reason());
         assertTrue(result.stepsRun() < 60_000);
+    }
+
+    @Test
+    void theDashboardSampleServesTheApplicationsRunBesideItsOwnRoutes() {
+        TrainingRun run = ReadmeSamples.training(1.0).start();
+        List<Dashboard> created = new ArrayList<>();
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        DisposableServer server;
+        try {
+            server = ReadmeSamples.dashboard(run, created);
+        } finally {
+            System.setOut(original);
+        }
+        try {
+            Dashboard dashboard = created.get(0);
+            String url = printed.toString(StandardCharsets.UTF_8).strip();
+            assertEquals("http://127.0.0.1:" + server.port() + "/dashboard/?token=" + dashboard.token(), url);
+            HttpClient client = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port());
+            assertEquals("ok", get(client, "/health"));
+            assertTrue(get(client, "/dashboard/").contains("<script type=\"module\" src=\"app.js\"></script>"));
+            String runs = get(client, "/dashboard/api/runs?token=" + dashboard.token());
+            assertTrue(runs.contains("\"name\":\"xor, started by the application\""), runs);
+            assertTrue(get(client, "/dashboard/api/runs").contains("\"status\":403"), "the API needs the token");
+        } finally {
+            run.cancel();
+            created.forEach(Dashboard::close);
+            server.disposeNow(Duration.ofSeconds(10));
+        }
+    }
+
+    private static String get(HttpClient client, String uri) {
+        return client.get().uri(uri).responseContent().aggregate().asString().block(Duration.ofSeconds(20));
     }
 
     @Test

@@ -9,12 +9,15 @@ import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.TrainingViews;
+import dev.backflux.dashboard.Dashboard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * The README's code samples, each between a {@code readme-begin} and a {@code readme-end} line: {@link
@@ -91,6 +94,24 @@ final class ReadmeSamples {
                 .flatMapSequential(rate -> training(rate).result().subscribeOn(Schedulers.parallel()), cores);
         // readme-end
         return results;
+    }
+
+    /** "Dashboard": a run the application started, in a dashboard mounted into the application's own server. */
+    static DisposableServer dashboard(TrainingRun run, List<Dashboard> created) {
+        // readme-begin dashboard
+        Dashboard dashboard = Dashboard.builder().basePath("/dashboard").maxRuns(2).build();
+        dashboard.show("xor, started by the application", run);   // its steps, curve and weights, live
+
+        DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> {
+                    routes.get("/health", (request, response) -> response.sendString(Mono.just("ok")));
+                    dashboard.routes().accept(routes);              // the page and its API under /dashboard
+                })
+                .bindNow();
+        System.out.println("http://127.0.0.1:" + server.port() + "/dashboard/?token=" + dashboard.token());
+        // readme-end
+        created.add(dashboard);
+        return server;
     }
 
     static Training training(double rate) {
