@@ -9,6 +9,7 @@ module dev.backflux.dashboard {
     requires io.netty.buffer;
     requires io.netty.codec.http;
     requires io.netty.common;
+    requires io.netty.transport;
     requires tools.jackson.databind;
     requires org.slf4j;
 

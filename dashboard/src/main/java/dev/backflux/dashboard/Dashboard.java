@@ -55,6 +55,7 @@ public final class Dashboard implements AutoCloseable {
     private final int port;
     private final String basePath;
     private final String token;
+    private final Duration eventInterval;
     private final RunBoard board;
     private final DashboardRoutes routes;
     private volatile DisposableServer server;
@@ -64,6 +65,7 @@ public final class Dashboard implements AutoCloseable {
         this.port = builder.port;
         this.basePath = builder.basePath;
         this.token = builder.token != null ? builder.token : randomToken();
+        this.eventInterval = builder.eventInterval;
         DashboardLimits limits = new DashboardLimits(builder.maxRuns, builder.maxSteps, builder.maxUnits,
                 builder.maxWeights, builder.maxExamples, builder.maxBodyBytes, builder.maxStreamClients,
                 builder.eventInterval, builder.maxShownRuns);
@@ -106,7 +108,7 @@ public final class Dashboard implements AutoCloseable {
                     + name + "'");
         }
         String id = board.nextId();
-        board.add(new ShownRun(id, name, false, Map.of(), run));
+        board.add(new ShownRun(id, name, false, Map.of(), run, eventInterval));
         return id;
     }
 

@@ -8,6 +8,7 @@ import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.PluginOption;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -252,7 +254,10 @@ final class DashboardRoutes {
                     + limits.maxStreamClients() + " event-stream clients, actual '" + run.id() + "' with "
                     + run.streamClients());
         }
-        Flux<String> events = StepEvents.of(run, limits.eventInterval(), KEEP_ALIVE);
+        AtomicReference<Channel> channel = new AtomicReference<>();
+        response.withConnection(connection -> channel.set(connection.channel()));
+        Flux<String> events = StepEvents.of(run, () -> channel.get() == null || channel.get().isWritable(),
+                KEEP_ALIVE);
         return response.sse()
                 .send(events.map(text -> ByteBufAllocator.DEFAULT.buffer().writeBytes(
                         text.getBytes(StandardCharsets.UTF_8))).doFinally(signal -> run.leaveStream()),

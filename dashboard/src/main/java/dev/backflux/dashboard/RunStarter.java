@@ -34,7 +34,7 @@ final class RunStarter {
         String id = board.nextId();
         ShownRun shown = new ShownRun(id, spec.name() == null ? id : spec.name(), true,
                 ShownRun.description(spec.layers(), spec.learningRate(), spec.steps(), spec.activation(), plugins,
-                        spec.dataName()), run);
+                        spec.dataName()), run, limits.eventInterval());
         board.add(shown);
         return shown;
     }

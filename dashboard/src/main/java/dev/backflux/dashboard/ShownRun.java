@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.backflux.api.TrainingViews;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * A run the dashboard shows: its id and name, where it came from, the run itself, its error curve (fed by the
@@ -26,14 +28,28 @@ final class ShownRun {
     private volatile long firstSeenNanos;
     private volatile long firstSeenStep = -1;
     private final Disposable curveFeed;
+    private final Flux<String> stepEvents;
 
-    ShownRun(String id, String name, boolean startedOverHttp, Map<String, Object> description, TrainingRun run) {
+    ShownRun(String id, String name, boolean startedOverHttp, Map<String, Object> description, TrainingRun run,
+            Duration eventInterval) {
         this.id = id;
         this.name = name;
         this.startedOverHttp = startedOverHttp;
         this.description = description;
         this.run = run;
         this.curveFeed = run.steps().subscribe(this::record, error -> { }, () -> { });
+        // One sampled, serialised stream of step events for all the run's clients: each step is written as
+        // JSON once, however many watch it; a client that joins gets the latest event first.
+        this.stepEvents = run.steps()
+                .transform(TrainingViews.atMostOnePer(eventInterval))
+                .map(StepEvents::step)
+                .replay(1)
+                .refCount();
+    }
+
+    /** The run's step events, shared by its clients: the latest first, then live ones; completes with the run. */
+    Flux<String> stepEvents() {
+        return stepEvents;
     }
 
     private void record(TrainingStep step) {
