@@ -36,7 +36,8 @@ class BenchmarksSmokeTests {
                 .replaceAll(".*\\.(\\w+\\.\\w+)$", "$1")).collect(Collectors.toSet());
         assertEquals(Set.of("TutorialBenchmark.flux", "TutorialBenchmark.fluxWithPlugins", "TutorialBenchmark.bareLoop",
                 "WideNetworkBenchmark.step", "KernelBenchmark.multiply", "KernelBenchmark.multiplyTransposedA",
-                "KernelBenchmark.multiplyTransposedB"), ran);
+                "KernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
+                "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
         }
