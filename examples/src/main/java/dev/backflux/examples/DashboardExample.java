@@ -28,17 +28,19 @@ final class DashboardExample implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Dashboard dashboard = Dashboard.builder().port(port).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             dashboard.close();
             stopped.countDown();
-        }, "backflux-dashboard-shutdown"));
+        }, "backflux-dashboard-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         out.println("Backflux dashboard: open " + dashboard.url());
         out.println("Press Ctrl+C to stop.");
         out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Interrupted in this JVM (a test, an application running the example): stop now, not at exit.
+            Runtime.getRuntime().removeShutdownHook(shutdown);
             dashboard.close();
         }
     }

@@ -1,12 +1,17 @@
 package dev.backflux.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import picocli.CommandLine;
 
 class ExamplesTests {
@@ -112,11 +117,41 @@ class ExamplesTests {
     }
 
     @Test
+    void dashboardServesThePageAtThePrintedAddressUntilInterrupted() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread example = new Thread(() -> exit.set(run("dashboard", "--port", "0")), "dashboard-example");
+        example.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!out.toString().contains("Press Ctrl+C to stop.") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        List<String> lines = lines();
+        assertTrue(lines.get(0).matches("Backflux dashboard: open http://127\\.0\\.0\\.1:\\d+/\\?token=[\\w-]{32}"),
+                lines.toString());
+        String url = lines.get(0).substring("Backflux dashboard: open ".length());
+        HttpClient client = HttpClient.create();
+        String page = client.get().uri(url).responseContent().aggregate().asString().block(Duration.ofSeconds(20));
+        assertTrue(page.contains("<script type=\"module\" src=\"app.js\"></script>"), page);
+        String runs = client.get().uri(url.replace("/?token=", "/api/runs?token="))
+                .responseContent().aggregate().asString().block(Duration.ofSeconds(20));
+        assertTrue(runs.contains("\"runs\":[]"), runs);
+
+        example.interrupt();
+        example.join(Duration.ofSeconds(20).toMillis());
+        assertFalse(example.isAlive());
+        assertEquals(0, exit.get());
+        Throwable refused = assertThrows(Exception.class, () -> client.get().uri(url).responseContent().aggregate()
+                .asString().block(Duration.ofSeconds(20)), "the dashboard stopped");
+        assertTrue(refused.toString().contains("Connection refused"), refused.toString());
+    }
+
+    @Test
     void noNameListsTheExamples() {
         assertEquals(0, run());
 
         String text = out.toString();
-        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin", "sweep", "explain")) {
+        for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin", "sweep", "explain",
+                "dashboard")) {
             assertTrue(text.contains("  " + name + " "), text);
         }
     }
