@@ -60,7 +60,7 @@ final class Http {
         return client.get().uri(uri)
                 .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                         .map(text -> new Response(response.status().code(), response.responseHeaders(), text)))
-                .timeout(TIMEOUT);
+                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("no response to GET " + uri + " in " + TIMEOUT)));
     }
 
     Mono<Response> post(String uri, String json) {
@@ -68,7 +68,7 @@ final class Http {
                 .post().uri(uri).send((request, out) -> out.sendString(Mono.just(json)))
                 .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                         .map(text -> new Response(response.status().code(), response.responseHeaders(), text)))
-                .timeout(TIMEOUT);
+                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("no response to POST " + uri + " in " + TIMEOUT)));
     }
 
     /** The server-sent events of a stream, as {@link Event}s (comments dropped). */

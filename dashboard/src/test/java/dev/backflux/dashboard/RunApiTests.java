@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.WeightStory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -190,7 +193,30 @@ class RunApiTests {
         assertEquals(0.1, curve.get("confidentBelow").asDouble(), 1e-15);
     }
 
+    @Test
+    void aPluginThatWritesFilesRunsOverHttpOnlyWhenTheApplicationAllowsIt(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("history.csv");
+        String spec = "{\"layers\": [3, 4, 1], \"steps\": 100, \"plugins\": {\"history\": {\"file\": "
+                + Json.write(file.toString()) + "}}}";
+        assertEquals(403, http.post("/api/runs", spec).block().status());
+        assertFalse(Files.exists(file));
+
+        try (Dashboard allowing = Dashboard.builder().port(0).allowPlugins("history").build().start()) {
+            Http allowed = Http.authorized(allowing);
+            assertEquals(201, allowed.post("/api/runs", spec).block().status());
+            assertTrue(allowed.get("/api/plugins").block().json().toString()
+                    .contains("{\"id\":\"history\",\"description\""));
+            JsonNode result = awaitResult(allowed, "run-1");
+            assertEquals("COMPLETED", result.get("reason").asString());
+            assertEquals(101, Files.readAllLines(file).size(), "a header and a line per step");
+        }
+    }
+
     private JsonNode awaitResult(String id) {
+        return awaitResult(http, id);
+    }
+
+    private static JsonNode awaitResult(Http http, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             Http.Response response = http.get("/api/runs/" + id + "/result").block();
