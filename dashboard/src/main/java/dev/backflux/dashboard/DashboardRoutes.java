@@ -1,12 +1,10 @@
 package dev.backflux.dashboard;
 
-import dev.backflux.api.Activation;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.WeightStory;
 import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.PluginOption;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
