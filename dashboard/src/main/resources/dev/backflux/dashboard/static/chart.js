@@ -138,6 +138,8 @@ export class ErrorChart {
   render() {
     const visible = this.hasPoints();
     this.empty.hidden = visible;
+    // How many points the chart draws: for tests, and for anyone inspecting the page.
+    this.container.dataset.points = visible ? String(this.step.length) : '0';
     if (!visible) {
       if (this.plot) {
         this.plot.destroy();
