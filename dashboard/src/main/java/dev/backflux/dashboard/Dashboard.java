@@ -59,6 +59,7 @@ public final class Dashboard implements AutoCloseable {
     private final RunBoard board;
     private final DashboardRoutes routes;
     private volatile DisposableServer server;
+    private volatile boolean closed;
 
     private Dashboard(Builder builder) {
         this.host = builder.host;
@@ -99,6 +100,7 @@ public final class Dashboard implements AutoCloseable {
      * @return the run's id in the dashboard's API ({@code run-1}, ...)
      * @throws NullPointerException if an argument is {@code null}
      * @throws IllegalArgumentException if {@code name} is blank or longer than 100 characters
+     * @throws IllegalStateException if the dashboard is closed
      */
     public String show(String name, TrainingRun run) {
         Objects.requireNonNull(name, "name");
@@ -106,6 +108,9 @@ public final class Dashboard implements AutoCloseable {
         if (name.isBlank() || name.length() > RunSpec.MAX_NAME) {
             throw new IllegalArgumentException("name: expected 1 to " + RunSpec.MAX_NAME + " characters, actual '"
                     + name + "'");
+        }
+        if (closed) {
+            throw new IllegalStateException("show: expected a dashboard not closed, actual one closed");
         }
         String id = board.nextId();
         board.add(new ShownRun(id, name, false, Map.of(), run, eventInterval));
@@ -129,9 +134,12 @@ public final class Dashboard implements AutoCloseable {
      * JSON 404 with the same security headers). Binding blocks the caller until the port is bound.
      *
      * @return this dashboard
-     * @throws IllegalStateException if it was started already
+     * @throws IllegalStateException if it was started already, or closed
      */
     public synchronized Dashboard start() {
+        if (closed) {
+            throw new IllegalStateException("start: expected a dashboard not closed, actual one closed");
+        }
         if (server != null) {
             throw new IllegalStateException("start: expected a dashboard not started yet, actual one serving "
                     + url());
@@ -190,11 +198,15 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * Stops the dashboard's own server, if started, and cancels the runs started over HTTP that are still
-     * training; runs the application showed go on. Blocks until the server has stopped.
+     * Closes the dashboard: every API call is refused from now on (503, also on connections kept alive and under
+     * an application's own server), every event stream ends, the runs started over HTTP that are still training
+     * are cancelled (runs the application showed go on), and the dashboard's own server, if started, stops.
+     * Blocks until that server has stopped; calling it again does nothing more.
      */
     @Override
     public synchronized void close() {
+        closed = true;
+        routes.close();
         for (ShownRun run : board.all()) {
             if (run.startedOverHttp()) {
                 run.run().cancel();

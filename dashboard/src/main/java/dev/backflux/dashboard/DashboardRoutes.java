@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -47,6 +48,7 @@ final class DashboardRoutes {
             + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
 
     private final String base;
     private final byte[] token;
@@ -56,6 +58,8 @@ final class DashboardRoutes {
     private final Set<String> allowedPlugins;
     private final StaticFiles files;
     private final RunStarter starter;
+    private final Sinks.Empty<Void> closing = Sinks.empty();
+    private volatile boolean closed;
 
     DashboardRoutes(String base, String token, DashboardLimits limits, RunBoard board, Map<String, Plugin> available,
             Set<String> allowedPlugins, StaticFiles files, RunStarter starter) {
@@ -109,10 +113,13 @@ final class DashboardRoutes {
         BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> checked = (request, response) -> {
             secure(response);
             try {
+                if (closed) {
+                    throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, null,
+                            "dashboard: expected a dashboard that serves, actual one closed");
+                }
                 authorize(request);
-                return Flux.from(handler.apply(request, response))
-                        .onErrorResume(ApiException.class, e -> error(response, e));
-            } catch (ApiException e) {
+                return Flux.from(handler.apply(request, response)).onErrorResume(e -> error(response, e));
+            } catch (RuntimeException e) {
                 return error(response, e);
             }
         };
@@ -129,7 +136,13 @@ final class DashboardRoutes {
         if (header != null && header.startsWith("Bearer ")) {
             given = header.substring("Bearer ".length()).strip();
         } else {
-            List<String> values = new QueryStringDecoder(request.uri()).parameters().get("token");
+            List<String> values;
+            try {
+                values = new QueryStringDecoder(request.uri()).parameters().get("token");
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(HttpResponseStatus.BAD_REQUEST, "query", "query: expected a URL-encoded"
+                        + " query string, actual one that cannot be decoded (" + e.getMessage() + ")");
+            }
             if (values != null && !values.isEmpty()) {
                 given = values.get(0);
             }
@@ -142,17 +155,20 @@ final class DashboardRoutes {
     }
 
     private Publisher<Void> start(HttpServerRequest request, HttpServerResponse response) {
-        return body(request).flatMap(body -> {
-            board.reserve(limits.maxRuns());
-            return Mono.fromCallable(() -> starter.start(Json.read(body)))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .doOnError(e -> board.release());
-        }).flatMap(run -> Mono.from(sendJson(response.header(HttpHeaderNames.LOCATION, base + "/api/runs/"
-                + run.id()), HttpResponseStatus.CREATED, Json.write(run.summary()))))
-                .onErrorMap(IllegalArgumentException.class,
-                        e -> new ApiException(HttpResponseStatus.BAD_REQUEST, null, e.getMessage()))
-                .onErrorMap(IllegalStateException.class,
-                        e -> new ApiException(HttpResponseStatus.BAD_REQUEST, null, e.getMessage()));
+        // The place among the runs training at once is taken where the run starts, and given back when it ends
+        // or fails to start: a client that leaves before then takes no place.
+        return body(request)
+                .flatMap(body -> Mono.fromCallable(() -> {
+                    board.reserve(limits.maxRuns());
+                    try {
+                        return starter.start(Json.read(body));
+                    } catch (RuntimeException e) {
+                        board.release();
+                        throw e;
+                    }
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(run -> Mono.from(sendJson(response.header(HttpHeaderNames.LOCATION, base + "/api/runs/"
+                        + run.id()), HttpResponseStatus.CREATED, Json.write(run.summary()))));
     }
 
     /** The request's body as text, refusing with 413 one larger than the limit, before or while reading it. */
@@ -194,8 +210,11 @@ final class DashboardRoutes {
                     + " actual '" + run.id() + "', which the application started: only it can cancel the run");
         }
         run.run().cancel();
-        return run.run().result().then(Mono.defer(() -> Mono.from(
-                sendJson(response, HttpResponseStatus.OK, Json.write(run.summary())))));
+        // Answered once the run has ended (its plugins' pending work done), or after CANCEL_WAIT with 202 and the
+        // run still ending.
+        return run.run().result().map(result -> HttpResponseStatus.OK)
+                .timeout(CANCEL_WAIT, Mono.just(HttpResponseStatus.ACCEPTED))
+                .flatMap(status -> Mono.from(sendJson(response, status, Json.write(run.summary()))));
     }
 
     private Publisher<Void> result(HttpServerRequest request, HttpServerResponse response) {
@@ -255,7 +274,7 @@ final class DashboardRoutes {
         AtomicReference<Channel> channel = new AtomicReference<>();
         response.withConnection(connection -> channel.set(connection.channel()));
         Flux<String> events = StepEvents.of(run, () -> channel.get() == null || channel.get().isWritable(),
-                KEEP_ALIVE);
+                KEEP_ALIVE).takeUntilOther(closing.asMono());
         return response.sse()
                 .send(events.map(text -> ByteBufAllocator.DEFAULT.buffer().writeBytes(
                         text.getBytes(StandardCharsets.UTF_8))).doFinally(signal -> run.leaveStream()),
@@ -328,10 +347,28 @@ final class DashboardRoutes {
                 .sendString(Mono.just(body));
     }
 
-    private static Mono<Void> error(HttpServerResponse response, ApiException e) {
-        if (e.status().code() >= 500) {
-            LOGGER.warn("dashboard request failed: {}", e.getMessage());
+    /**
+     * Answers a request that failed: an {@link ApiException} with its status and message, anything else with a 500
+     * whose message names no class, path or stack (those go to the log).
+     */
+    private static Mono<Void> error(HttpServerResponse response, Throwable e) {
+        if (e instanceof ApiException api) {
+            return Mono.from(sendJson(response, api.status(), Json.error(api.status(), api.field(), api.getMessage())));
         }
-        return Mono.from(sendJson(response, e.status(), Json.error(e.status(), e.field(), e.getMessage())));
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            // The library's own checks (the engine's, a plugin's at build): their messages name the argument.
+            return Mono.from(sendJson(response, HttpResponseStatus.BAD_REQUEST,
+                    Json.error(HttpResponseStatus.BAD_REQUEST, null, e.getMessage())));
+        }
+        LOGGER.warn("dashboard request failed", e);
+        HttpResponseStatus status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
+        return Mono.from(sendJson(response, status, Json.error(status, null,
+                "the dashboard could not answer this request: see its log")));
+    }
+
+    /** Refuses every API call from now on (503) and ends every event stream. */
+    void close() {
+        closed = true;
+        closing.tryEmitEmpty();
     }
 }

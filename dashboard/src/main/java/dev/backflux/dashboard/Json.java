@@ -2,6 +2,7 @@ package dev.backflux.dashboard;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -9,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The dashboard's one JSON mapper (Jackson 3), and the JSON body of an error. */
 final class Json {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Refuses a JSON object that names a field twice: a spec must not say two things at once. */
+    static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private Json() {
     }

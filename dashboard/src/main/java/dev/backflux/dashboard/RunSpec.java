@@ -6,6 +6,7 @@ import dev.backflux.api.Training;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.Plugin;
+import dev.backflux.api.spi.PluginOptions;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -156,6 +157,12 @@ record RunSpec(String name, int[] layers, double learningRate, long seed, long s
                             kind(value));
                 }
                 values.put(option.getKey(), value.asString());
+                try {
+                    PluginOptions.of(plugin, Map.of(option.getKey(), value.asString()));
+                } catch (IllegalArgumentException e) {
+                    throw new ApiException(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST,
+                            field + "." + option.getKey(), e.getMessage());
+                }
             }
             plugins.put(id, values);
         }

@@ -25,9 +25,11 @@ final class ShownRun {
     private final TrainingRun run;
     private final ErrorCurve curve = new ErrorCurve();
     private final AtomicInteger streamClients = new AtomicInteger();
+    private volatile TrainingResult result;
     private volatile long firstSeenNanos;
     private volatile long firstSeenStep = -1;
     private final Disposable curveFeed;
+    private final Disposable resultFeed;
     private final Flux<String> stepEvents;
 
     ShownRun(String id, String name, boolean startedOverHttp, Map<String, Object> description, TrainingRun run,
@@ -38,6 +40,7 @@ final class ShownRun {
         this.description = description;
         this.run = run;
         this.curveFeed = run.steps().subscribe(this::record, error -> { }, () -> { });
+        this.resultFeed = run.result().subscribe(ended -> result = ended, error -> { });
         // One sampled, serialised stream of step events for all the run's clients: each step is written as
         // JSON once, however many watch it; a client that joins gets the latest event first.
         this.stepEvents = run.steps()
@@ -101,6 +104,7 @@ final class ShownRun {
     /** Stops feeding the curve: the dashboard forgets the run. */
     void forget() {
         curveFeed.dispose();
+        resultFeed.dispose();
     }
 
     /** The run as the runs list shows it. */
@@ -115,7 +119,7 @@ final class ShownRun {
             summary.put("layers", first.network().layerSizes());
             summary.put("learningRate", first.learningRate());
         }
-        TrainingResult result = run.isDone() ? run.result().toFuture().getNow(null) : null;
+        TrainingResult result = this.result;
         summary.put("state", result == null ? "running" : result.reason().name().toLowerCase(java.util.Locale.ROOT));
         TrainingStep latest = run.latest().orElse(null);
         summary.put("step", latest == null ? null : latest.step());
@@ -152,7 +156,7 @@ final class ShownRun {
         Duration elapsed = result.elapsed();
         json.put("elapsedMillis", elapsed.toMillis());
         json.put("stepsPerSecond", StepJson.finite(result.stepsPerSecond()));
-        json.put("error", result.error().map(Throwable::toString).orElse(null));
+        json.put("error", result.error().map(Throwable::getMessage).orElse(null));
         return json;
     }
 

@@ -55,33 +55,40 @@ final class StepSummary {
         json.put("outputPoints", outputPoints(step));
     }
 
-    /** min, max, mean, the Frobenius norm and a histogram of {@link #BINS} equal bins between min and max. */
+    /**
+     * min, max, mean, the Frobenius norm and a histogram of {@link #BINS} equal bins between min and max, of the
+     * finite values; {@code nonFinite} counts the others (NaN, infinities: a diverging run's).
+     */
     static Map<String, Object> statistics(Matrix matrix) {
         double[] values = matrix.toRowMajorArray();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double sum = 0;
         double squares = 0;
+        long finite = 0;
         for (double v : values) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-            squares += v * v;
+            if (Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+                squares += v * v;
+                finite++;
+            }
         }
         long[] counts = new long[BINS];
         double width = (max - min) / BINS;
         for (double v : values) {
-            int bin = width > 0 ? (int) Math.min(BINS - 1, (v - min) / width) : 0;
-            if (bin >= 0) {
-                counts[bin]++;
+            if (Double.isFinite(v)) {
+                counts[width > 0 ? (int) Math.min(BINS - 1, (v - min) / width) : 0]++;
             }
         }
         Map<String, Object> statistics = new LinkedHashMap<>();
-        statistics.put("min", StepJson.finite(min));
-        statistics.put("max", StepJson.finite(max));
-        statistics.put("mean", StepJson.finite(sum / values.length));
+        statistics.put("min", finite > 0 ? min : null);
+        statistics.put("max", finite > 0 ? max : null);
+        statistics.put("mean", finite > 0 ? StepJson.finite(sum / finite) : null);
         statistics.put("norm", StepJson.finite(Math.sqrt(squares)));
         statistics.put("histogram", counts);
+        statistics.put("nonFinite", values.length - finite);
         return statistics;
     }
 

@@ -72,7 +72,8 @@ class BadRequestTests {
                 + " identity, leaky-relu, logging, relu, sigmoid, softplus, tanh], actual 'history' (plugins that"
                 + " write files or run your own code are allowed only by the application that embeds the dashboard)",
         "a bad plugin option | `{\"layers\": [3, 4, 1], \"steps\": 5, \"plugins\": {\"early-stopping\":"
-                + " {\"target\": \"low\"}}}` | 400 | | early-stopping: option 'target'",
+                + " {\"target\": \"low\"}}}` | 400 | plugins.early-stopping.target"
+                + " | early-stopping: option 'target': expected a number in [0.0, 1.7976931348623157E308], actual 'low'",
         "an unknown data set | `{\"layers\": [3, 4, 1], \"steps\": 5, \"data\": \"mnist\"}` | 400 | data"
                 + " | data: expected a data set's name, one of [copy-first, xor], actual 'mnist'",
         "ragged inline data | `{\"layers\": [2, 1], \"steps\": 5, \"data\": {\"inputs\": [[0, 1], [1]],"
