@@ -119,7 +119,10 @@ final class DashboardRoutes {
                 }
                 authorize(request);
                 return Flux.from(handler.apply(request, response)).onErrorResume(e -> error(response, e));
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // Whatever failed, even an Error, the client gets an answer: no request is left without one.
                 return error(response, e);
             }
         };
@@ -360,7 +363,8 @@ final class DashboardRoutes {
             return Mono.from(sendJson(response, HttpResponseStatus.BAD_REQUEST,
                     Json.error(HttpResponseStatus.BAD_REQUEST, null, e.getMessage())));
         }
-        LOGGER.warn("dashboard request failed", e);
+        // Logged off the event loop: a log appender may write to a file or a console, which blocks.
+        Schedulers.boundedElastic().schedule(() -> LOGGER.warn("dashboard request failed", e));
         HttpResponseStatus status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
         return Mono.from(sendJson(response, status, Json.error(status, null,
                 "the dashboard could not answer this request: see its log")));

@@ -60,7 +60,8 @@ final class Http {
         return client.get().uri(uri)
                 .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                         .map(text -> new Response(response.status().code(), response.responseHeaders(), text)))
-                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("no response to GET " + uri + " in " + TIMEOUT)));
+                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("no response to GET " + uri + " in " + TIMEOUT + "; "
+                        + TestBlockingAllowances.BlockingCallsSeen.describe())));
     }
 
     Mono<Response> post(String uri, String json) {
@@ -68,7 +69,8 @@ final class Http {
                 .post().uri(uri).send((request, out) -> out.sendString(Mono.just(json)))
                 .responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                         .map(text -> new Response(response.status().code(), response.responseHeaders(), text)))
-                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("no response to POST " + uri + " in " + TIMEOUT)));
+                .timeout(TIMEOUT, Mono.error(() -> new AssertionError("no response to POST " + uri + " in " + TIMEOUT + "; "
+                        + TestBlockingAllowances.BlockingCallsSeen.describe())));
     }
 
     /** The server-sent events of a stream, as {@link Event}s (comments dropped). */
