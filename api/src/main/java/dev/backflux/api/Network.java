@@ -40,6 +40,8 @@ public final class Network {
     private final double learningRate;
     private final long seed;
     private final List<Matrix> initialWeights;
+    private final double[] dropout;
+    private final DropoutGradient dropoutGradient;
 
     private Network(Builder builder) {
         this.layerSizes = builder.layerSizes;
@@ -48,6 +50,8 @@ public final class Network {
         this.learningRate = builder.learningRate;
         this.seed = builder.seed;
         this.initialWeights = builder.initialWeights;
+        this.dropout = builder.dropout();
+        this.dropoutGradient = builder.dropoutGradient;
     }
 
     /**
@@ -84,6 +88,12 @@ public final class Network {
         builder.learningRate = learningRate;
         builder.seed = seed;
         builder.initialWeights = initialWeights;
+        for (int layer = 0; layer < dropout.length; layer++) {
+            if (dropout[layer] > 0) {
+                builder.dropoutRates.put(layer, dropout[layer]);
+            }
+        }
+        builder.dropoutGradient = dropoutGradient;
         return builder;
     }
 
@@ -164,11 +174,62 @@ public final class Network {
         return Optional.ofNullable(initialWeights);
     }
 
+    /**
+     * Returns the dropout rate of a layer during training: the probability that each of its units is dropped
+     * (set to 0) in a step, the kept ones being scaled by {@code 1 / (1 − rate)}.
+     *
+     * @param layer a layer index, input 0
+     * @return the rate in {@code [0, 1)}; 0 for a layer without dropout, and always for the input and output
+     * @throws IndexOutOfBoundsException if {@code layer} is not a layer of this network, naming the valid range
+     */
+    public double dropout(int layer) {
+        if (layer < 0 || layer >= layerSizes.length) {
+            throw new IndexOutOfBoundsException("layer: expected a layer in [0, " + (layerSizes.length - 1)
+                    + "], actual " + layer);
+        }
+        return dropout[layer];
+    }
+
+    /**
+     * Tells whether any hidden layer has dropout.
+     *
+     * @return {@code true} if a layer's dropout rate is above 0
+     */
+    public boolean hasDropout() {
+        for (double rate : dropout) {
+            if (rate > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns how back-propagation passes through the layers with dropout.
+     *
+     * @return the gradient, {@link DropoutGradient#TEXTBOOK} unless set
+     */
+    public DropoutGradient dropoutGradient() {
+        return dropoutGradient;
+    }
+
+    /**
+     * Returns the seed of the generator the dropout masks are drawn from: the weights' seed, whose stream the masks
+     * continue after the weights are drawn (as the tutorial's script does), or {@link #DEFAULT_SEED} when the
+     * weights were given explicitly.
+     *
+     * @return the seed
+     */
+    public long dropoutSeed() {
+        return initialWeights == null ? seed : DEFAULT_SEED;
+    }
+
     @Override
     public String toString() {
         return "Network" + Arrays.toString(layerSizes) + " activation=" + activation
                 + " learningRate=" + learningRate
-                + (initialWeights == null ? " seed=" + seed : " explicit weights");
+                + (initialWeights == null ? " seed=" + seed : " explicit weights")
+                + (hasDropout() ? " dropout=" + Arrays.toString(dropout) + " " + dropoutGradient : "");
     }
 
     /**
@@ -183,8 +244,54 @@ public final class Network {
         private double learningRate = DEFAULT_LEARNING_RATE;
         private long seed = DEFAULT_SEED;
         private List<Matrix> initialWeights;
+        private final java.util.Map<Integer, Double> dropoutRates = new java.util.TreeMap<>();
+        private DropoutGradient dropoutGradient = DropoutGradient.TEXTBOOK;
 
         private Builder() {
+        }
+
+        /**
+         * Drops units of a hidden layer during training, as the tutorial's Part 3 does: in each step every unit of
+         * the layer is kept with probability {@code 1 − rate} and then scaled by {@code 1 / (1 − rate)}, or dropped
+         * (set to 0), for each example, with masks drawn as numpy's {@code np.random.binomial(1, 1 - rate)} draws
+         * them from the run's seeded generator. Predictions and the validation error use the whole network,
+         * unscaled (inverted dropout).
+         *
+         * <p>Dropout is part of the network, like its learning rate, rather than a plugin: it changes the forward
+         * and the backward pass inside the step, and its masks continue the weights' random stream, which only
+         * the engine holds; a plugin sees finished steps.
+         *
+         * @param layer a hidden layer, in {@code [1, layers − 2]}; checked by {@link #build()}
+         * @param rate the probability of dropping a unit, in {@code [0, 1)}; 0 removes dropout from the layer
+         * @return this builder
+         * @throws IllegalArgumentException if {@code rate} is NaN or outside {@code [0, 1)}
+         */
+        public Builder dropout(int layer, double rate) {
+            if (!(rate >= 0 && rate < 1)) {
+                throw new IllegalArgumentException("dropout: expected a rate in [0, 1) for layer " + layer
+                        + ", actual " + rate);
+            }
+            dropoutRates.put(layer, rate);
+            return this;
+        }
+
+        /**
+         * Sets how back-propagation passes through the layers with dropout; {@link DropoutGradient#TEXTBOOK} by
+         * default, {@link DropoutGradient#TUTORIAL} to reproduce the tutorial's Part 3 script.
+         *
+         * @param gradient the gradient
+         * @return this builder
+         * @throws NullPointerException if {@code gradient} is {@code null}
+         */
+        public Builder dropoutGradient(DropoutGradient gradient) {
+            this.dropoutGradient = Objects.requireNonNull(gradient, "gradient");
+            return this;
+        }
+
+        private double[] dropout() {
+            double[] rates = new double[layerSizes.length];
+            dropoutRates.forEach((layer, rate) -> rates[layer] = rate);
+            return rates;
         }
 
         /**
@@ -293,7 +400,8 @@ public final class Network {
          * @return a new immutable network, never {@code null}
          * @throws IllegalStateException if no layer sizes were set
          * @throws IllegalArgumentException if explicit weights do not fit the layer sizes, naming the matrix,
-         *                                  the expected and the actual shape
+         *                                  the expected and the actual shape, or if dropout is set on a layer
+         *                                  that is not hidden
          */
         public Network build() {
             if (layerSizes == null) {
@@ -301,6 +409,13 @@ public final class Network {
             }
             if (initialWeights != null) {
                 checkWeightShapes();
+            }
+            for (int layer : dropoutRates.keySet()) {
+                if (layer < 1 || layer > layerSizes.length - 2) {
+                    throw new IllegalArgumentException("dropout: expected a hidden layer in [1, " + (layerSizes.length - 2)
+                            + "] for layer sizes " + Arrays.toString(layerSizes) + ", actual " + layer
+                            + (layer == 0 ? " (the input layer)" : layer == layerSizes.length - 1 ? " (the output layer)" : ""));
+                }
             }
             return new Network(this);
         }

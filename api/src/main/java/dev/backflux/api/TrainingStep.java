@@ -143,11 +143,50 @@ public interface TrainingStep {
      * for any activation: from the layer's output as the tutorial does, or, for an activation whose slope
      * needs its input, from the input {@code layer(layer - 1) · weightsBefore(layer - 1)} recomputed exactly.
      *
+     * <p>With dropout on the layer ({@link Network#dropout(int)}), it is the factor the step really multiplied the
+     * error by to make the delta: with {@link DropoutGradient#TEXTBOOK}, the slope at the unmasked unit times the
+     * mask and the scale ({@code 0} for a dropped unit); with {@link DropoutGradient#TUTORIAL}, the tutorial's
+     * {@code layer_1 * (1 - layer_1)} of the masked, scaled layer. So {@code delta = error ⊙ slope} always.
+     *
      * @param layer 1 to {@code layerCount() - 1}
      * @return a new matrix shaped as the layer
      * @throws IndexOutOfBoundsException if {@code layer} is out of range, naming the valid range
      */
     Matrix slope(int layer);
+
+    /**
+     * Returns the dropout mask this step applied to a layer, as the tutorial's Part 3 multiplies it:
+     * {@code np.random.binomial(..., 1 - p) * (1.0 / (1 - p))}, {@code 0} for each unit dropped for an example and
+     * {@code 1 / (1 − p)} for each kept one. {@link #layer(int)} is the layer after the mask. A layer without
+     * dropout (the input, the output, or a hidden layer at rate 0) has every factor 1.
+     *
+     * @param layer 0 to {@code layerCount() - 1}
+     * @return a matrix shaped as the layer (examples x units)
+     * @throws IndexOutOfBoundsException if {@code layer} is out of range, naming the valid range
+     */
+    Matrix dropoutMask(int layer);
+
+    /**
+     * Tells whether a unit was dropped for an example in this step: its {@link #dropoutMask(int)} factor is 0.
+     *
+     * @param layer 0 to {@code layerCount() - 1}
+     * @param example 0 to the number of examples - 1
+     * @param unit 0 to the layer's size - 1
+     * @return {@code true} if the unit was dropped
+     * @throws IndexOutOfBoundsException if an index is out of range, naming it and its valid range
+     */
+    default boolean dropped(int layer, int example, int unit) {
+        Matrix mask = dropoutMask(layer);
+        if (example < 0 || example >= mask.rows()) {
+            throw new IndexOutOfBoundsException("example: expected an example in [0, " + (mask.rows() - 1)
+                    + "], actual " + example);
+        }
+        if (unit < 0 || unit >= mask.columns()) {
+            throw new IndexOutOfBoundsException("unit: expected a unit of layer " + layer + " in [0, "
+                    + (mask.columns() - 1) + "], actual " + unit);
+        }
+        return mask.get(example, unit) == 0;
+    }
 
     /**
      * Returns the weights between layer {@code k} and layer {@code k + 1} <em>before</em> this step's update:

@@ -1,6 +1,7 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
+import dev.backflux.api.DropoutGradient;
 import dev.backflux.engine.kernels.MatrixKernels;
 
 /**
@@ -15,6 +16,7 @@ final class BackPropagation {
     private final int[] sizes;
     private final Activation activation;
     private final double learningRate;
+    private final DropoutGradient dropoutGradient;
 
     /**
      * @param sizes the units of every layer, input first
@@ -22,9 +24,17 @@ final class BackPropagation {
      * @param learningRate α in {@code W += α · Lᵀ · D}
      */
     BackPropagation(int[] sizes, Activation activation, double learningRate) {
+        this(sizes, activation, learningRate, DropoutGradient.TEXTBOOK);
+    }
+
+    /**
+     * @param dropoutGradient how the hidden deltas pass through the layers with dropout, in {@link #step} with masks
+     */
+    BackPropagation(int[] sizes, Activation activation, double learningRate, DropoutGradient dropoutGradient) {
         this.sizes = sizes;
         this.activation = activation;
         this.learningRate = learningRate;
+        this.dropoutGradient = dropoutGradient;
     }
 
     /** The arrays of one step; see {@link dev.backflux.api.TrainingStep} for their meaning. */
@@ -39,13 +49,20 @@ final class BackPropagation {
         final double[][] weights;
         /** {@code mean(|errors[n - 1]|)}. */
         final double meanAbsoluteError;
+        /** By layer: the dropout mask applied (0 or the scale), or null for a layer without dropout; null if none. */
+        final double[][] masks;
+        /** By layer: the activation before its mask, where a mask was applied; null if none. */
+        final double[][] unmasked;
 
-        Result(double[][] layers, double[][] errors, double[][] deltas, double[][] weights, double meanAbsoluteError) {
+        Result(double[][] layers, double[][] errors, double[][] deltas, double[][] weights, double meanAbsoluteError,
+               double[][] masks, double[][] unmasked) {
             this.layers = layers;
             this.errors = errors;
             this.deltas = deltas;
             this.weights = weights;
             this.meanAbsoluteError = meanAbsoluteError;
+            this.masks = masks;
+            this.unmasked = unmasked;
         }
     }
 
@@ -55,14 +72,15 @@ final class BackPropagation {
      * @return the layers {@code L0 .. Ln}, {@code L0} being {@code inputs} itself
      */
     double[][] forward(double[] inputs, int examples, double[][] weights) {
-        return forward(inputs, examples, weights, null);
+        return forward(inputs, examples, weights, null, null, null, null);
     }
 
     /**
      * Runs the forward pass; when {@code weightedSums} is not null, also keeps each layer's input
      * {@code L_k · W_k} (before the activation) at index {@code k + 1}.
      */
-    private double[][] forward(double[] inputs, int examples, double[][] weights, double[][] weightedSums) {
+    private double[][] forward(double[] inputs, int examples, double[][] weights, double[][] weightedSums,
+            DropoutMasks dropout, double[][] masks, double[][] unmasked) {
         double[][] layers = new double[sizes.length][];
         layers[0] = inputs;
         for (int k = 0; k < weights.length; k++) {
@@ -72,6 +90,15 @@ final class BackPropagation {
                 weightedSums[k + 1] = next.clone();
             }
             activation.apply(next);
+            if (dropout != null && dropout.applies(k + 1)) {
+                // layer_1 *= np.random.binomial(...)[0] * (1.0 / (1 - p)), the unmasked layer kept for the slope.
+                double[] mask = dropout.draw(k + 1, next.length);
+                unmasked[k + 1] = next.clone();
+                for (int i = 0; i < next.length; i++) {
+                    next[i] *= mask[i];
+                }
+                masks[k + 1] = mask;
+            }
             layers[k + 1] = next;
         }
         return layers;
@@ -83,10 +110,20 @@ final class BackPropagation {
      * matrix updated from the same forward pass.
      */
     Result step(double[] inputs, double[] targets, int examples, double[][] weights) {
+        return step(inputs, targets, examples, weights, null);
+    }
+
+    /**
+     * Computes one full-batch step, with dropout on the layers {@code dropout} applies to (null for none): each
+     * such layer is masked in the forward pass, and its delta made as {@link DropoutGradient} says.
+     */
+    Result step(double[] inputs, double[] targets, int examples, double[][] weights, DropoutMasks dropout) {
         int n = weights.length;
         boolean fromOutput = activation.hasDerivativeFromOutput();
         double[][] weightedSums = fromOutput ? null : new double[sizes.length][];
-        double[][] layers = forward(inputs, examples, weights, weightedSums);
+        double[][] masks = dropout == null ? null : new double[sizes.length][];
+        double[][] unmasked = dropout == null ? null : new double[sizes.length][];
+        double[][] layers = forward(inputs, examples, weights, weightedSums, dropout, masks, unmasked);
         double[][] errors = new double[n][];
         double[][] deltas = new double[n][];
 
@@ -100,10 +137,18 @@ final class BackPropagation {
         for (int k = n - 1; k >= 0; k--) {
             double[] error = errors[k];
             double[] delta = new double[error.length];
+            double[] mask = masks == null ? null : masks[k + 1];
+            boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
             if (fromOutput) {
-                activation.derivativeFromOutput(layers[k + 1], delta);
+                // TUTORIAL dropout takes the slope of the masked layer, as layer_1 * (1 - layer_1) does.
+                activation.derivativeFromOutput(textbookDropout ? unmasked[k + 1] : layers[k + 1], delta);
             } else {
                 activation.derivative(weightedSums[k + 1], delta);
+            }
+            if (textbookDropout) {
+                for (int i = 0; i < delta.length; i++) {
+                    delta[i] = delta[i] * mask[i];
+                }
             }
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = error[i] * delta[i];
@@ -126,7 +171,7 @@ final class BackPropagation {
             }
             updated[k] = w;
         }
-        return new Result(layers, errors, deltas, updated, meanAbsolute(outputError));
+        return new Result(layers, errors, deltas, updated, meanAbsolute(outputError), masks, unmasked);
     }
 
     /** Returns {@code mean(|values|)}, summed in index order. */

@@ -27,7 +27,19 @@ final class InitialWeights {
      * numpy's {@code np.random.seed(seed)} followed by {@code 2 * np.random.random((rows, columns)) - 1}.
      */
     static double[][] fromSeed(int[] sizes, long seed) {
-        MersenneTwister random = new MersenneTwister(seed);
+        return from(sizes, new MersenneTwister(seed));
+    }
+
+    /**
+     * Returns the initial weights of {@code network}: explicit ones copied, or drawn from {@code random} (seeded
+     * with the network's seed), which then stands where numpy's generator stands after the weights.
+     */
+    static double[][] of(Network network, MersenneTwister random) {
+        return network.initialWeights().map(InitialWeights::copies).orElseGet(() -> from(network.layerSizes(), random));
+    }
+
+    /** Draws every weight matrix in turn from {@code random}, as {@link #fromSeed} does. */
+    static double[][] from(int[] sizes, MersenneTwister random) {
         double[][] weights = new double[sizes.length - 1][];
         for (int k = 0; k < weights.length; k++) {
             double[] w = new double[sizes[k] * sizes[k + 1]];

@@ -1,6 +1,7 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
+import dev.backflux.api.DropoutGradient;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.Training;
@@ -94,6 +95,12 @@ final class PluginSelection {
             }
         }
         Network trained = network.toBuilder().activation(activation(registry, network, activationId, activation)).build();
+        if (trained.hasDropout() && trained.dropoutGradient() == DropoutGradient.TUTORIAL
+                && !trained.activation().hasDerivativeFromOutput()) {
+            throw new IllegalArgumentException("dropoutGradient: expected TEXTBOOK for an activation whose slope"
+                    + " needs its input, actual TUTORIAL with " + trained.activation() + " (the tutorial's quirk takes"
+                    + " the slope from the masked output, as its sigmoid can)");
+        }
         for (Configured stepPlugin : stepPlugins) {
             stepPlugin.plugin.check(stepPlugin.options, trained, data);
         }

@@ -1,6 +1,7 @@
 package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
+import dev.backflux.api.DropoutGradient;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.TrainingStep;
@@ -21,19 +22,22 @@ final class Snapshot implements TrainingStep {
     private final int examples;
     private final Activation activation;
     private final double learningRate;
+    private final DropoutGradient dropoutGradient;
     private final Matrix inputs;
     /** The weights this step started from: the previous step's weights after its update, never written. */
     private final double[][] weightsBefore;
     private final BackPropagation.Result result;
     private final OptionalDouble validationMeanAbsoluteError;
 
-    Snapshot(long step, int[] sizes, Activation activation, double learningRate, Matrix inputs,
-             double[][] weightsBefore, BackPropagation.Result result, OptionalDouble validationMeanAbsoluteError) {
+    Snapshot(long step, int[] sizes, Activation activation, double learningRate, DropoutGradient dropoutGradient,
+             Matrix inputs, double[][] weightsBefore, BackPropagation.Result result,
+             OptionalDouble validationMeanAbsoluteError) {
         this.step = step;
         this.sizes = sizes;
         this.examples = inputs.rows();
         this.activation = activation;
         this.learningRate = learningRate;
+        this.dropoutGradient = dropoutGradient;
         this.inputs = inputs;
         this.weightsBefore = weightsBefore;
         this.result = result;
@@ -122,12 +126,35 @@ final class Snapshot implements TrainingStep {
     public Matrix slope(int layer) {
         nonInputLayer(layer);
         double[] slopes = new double[examples * sizes[layer]];
+        double[] mask = mask(layer);
+        boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
         if (activation.hasDerivativeFromOutput()) {
-            activation.derivativeFromOutput(result.layers[layer], slopes);
+            activation.derivativeFromOutput(textbookDropout ? result.unmasked[layer] : result.layers[layer], slopes);
         } else {
             activation.derivative(weightedInput(layer), slopes);
         }
+        if (textbookDropout) {
+            for (int i = 0; i < slopes.length; i++) {
+                slopes[i] = slopes[i] * mask[i];
+            }
+        }
         return MatrixViews.wrap(examples, sizes[layer], slopes);
+    }
+
+    /** The dropout mask applied to a layer in this step, or null when none was. */
+    private double[] mask(int layer) {
+        return result.masks == null ? null : result.masks[layer];
+    }
+
+    @Override
+    public Matrix dropoutMask(int layer) {
+        layer(layer);
+        double[] mask = mask(layer);
+        if (mask == null) {
+            mask = new double[examples * sizes[layer]];
+            java.util.Arrays.fill(mask, 1.0);
+        }
+        return MatrixViews.wrap(examples, sizes[layer], mask);
     }
 
     /** The input of a layer before the activation, {@code L_{layer-1} · W_{layer-1}}, as the forward pass computed it. */
@@ -217,13 +244,20 @@ final class Snapshot implements TrainingStep {
         double[] deltas = new double[examples];
         double[] layer = result.layers[k];
         double[] output = result.layers[k + 1];
+        double[] mask = mask(k + 1);
+        boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
+        double[] unmasked = textbookDropout ? result.unmasked[k + 1] : null;
         for (int e = 0; e < examples; e++) {
             inputs[e] = layer[e * rows + from];
             errors[e] = result.errors[k][e * columns + to];
             deltas[e] = result.deltas[k][e * columns + to];
+            int unit = e * columns + to;
             slopes[e] = activation.hasDerivativeFromOutput()
-                    ? activation.derivativeFromOutput(output[e * columns + to])
+                    ? activation.derivativeFromOutput(textbookDropout ? unmasked[unit] : output[unit])
                     : activation.derivative(weightedInput(layer, e, rows, weightsBefore[k], to, columns));
+            if (textbookDropout) {
+                slopes[e] = slopes[e] * mask[unit];
+            }
         }
         return WeightStory.of(step, k, from, to, learningRate, inputs, errors, slopes, deltas,
                 weightsBefore[k][from * columns + to], result.weights[k][from * columns + to]);

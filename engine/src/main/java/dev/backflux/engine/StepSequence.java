@@ -24,6 +24,8 @@ final class StepSequence {
     private final double[] validationTargets;
     private final int validationExamples;
     private final long steps;
+    /** The dropout masks, drawn from the generator the weights came from; null without dropout. */
+    private final DropoutMasks dropout;
 
     private double[][] weights;
     private long step;
@@ -31,7 +33,8 @@ final class StepSequence {
     StepSequence(Network network, TrainingData data, long steps) {
         this.network = network;
         this.sizes = network.layerSizes();
-        this.math = new BackPropagation(sizes, network.activation(), network.learningRate());
+        this.math = new BackPropagation(sizes, network.activation(), network.learningRate(),
+                network.dropoutGradient());
         this.inputs = data.inputs();
         // One copy per run, never per step: the run owns these arrays and never writes them.
         this.inputData = data.inputs().toRowMajorArray();
@@ -40,7 +43,19 @@ final class StepSequence {
         this.validationTargets = data.validationTargets().map(Matrix::toRowMajorArray).orElse(null);
         this.validationExamples = data.validationInputs().map(Matrix::rows).orElse(0);
         this.steps = steps;
-        this.weights = InitialWeights.of(network);
+        if (network.hasDropout()) {
+            // As the tutorial's Part 3 script: the weights are drawn first, then a mask per step from the same stream.
+            MersenneTwister random = new MersenneTwister(network.dropoutSeed());
+            this.weights = InitialWeights.of(network, random);
+            double[] rates = new double[sizes.length];
+            for (int layer = 0; layer < sizes.length; layer++) {
+                rates[layer] = network.dropout(layer);
+            }
+            this.dropout = new DropoutMasks(rates, random);
+        } else {
+            this.weights = InitialWeights.of(network);
+            this.dropout = null;
+        }
     }
 
     /** The index of the step {@link #next()} computes. */
@@ -59,7 +74,7 @@ final class StepSequence {
      * @throws TrainingDivergedException if the step's error or updated weights are not finite
      */
     TrainingStep next() {
-        BackPropagation.Result result = math.step(inputData, targetData, inputs.rows(), weights);
+        BackPropagation.Result result = math.step(inputData, targetData, inputs.rows(), weights, dropout);
         if (!Double.isFinite(result.meanAbsoluteError)) {
             throw new TrainingDivergedException(step, "the mean absolute error is " + result.meanAbsoluteError
                     + " (learning rate " + network.learningRate() + ")");
@@ -76,8 +91,8 @@ final class StepSequence {
             throw new TrainingDivergedException(step, "the validation mean absolute error is "
                     + validation.getAsDouble() + " (learning rate " + network.learningRate() + ")");
         }
-        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), network.learningRate(), inputs, weights,
-                result, validation);
+        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), network.learningRate(),
+                network.dropoutGradient(), inputs, weights, result, validation);
         weights = result.weights;
         step++;
         return snapshot;

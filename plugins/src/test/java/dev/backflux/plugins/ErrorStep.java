@@ -89,6 +89,11 @@ class ErrorStep implements TrainingStep {
     }
 
     @Override
+    public Matrix dropoutMask(int layer) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Matrix weightsBefore(int k) {
         throw new UnsupportedOperationException();
     }
