@@ -12,6 +12,7 @@ Each case, seed-S-rate-R.txt, holds lines 'key value...' with every double as fl
   error STEP value                     the mean absolute error of layer_2 at some steps
   mask STEP m00 m01 ... (0 or 1)       the binomial draws of some steps, row-major (examples x hidden units)
   synapse_0 / synapse_1 values...      the weights after the last step, row-major
+And binomial.txt: numpy's legacy np.random.binomial draws for several n and p from one seeded stream.
 Exits with status 3 when numpy cannot be imported.
 """
 
@@ -67,9 +68,24 @@ def write(outdir, seed, rate):
         f.write("\n".join(lines) + "\n")
 
 
+def write_binomial(outdir):
+    """np.random.binomial(n, p) for n of 1 to 3 and several p, 200 draws each from one seeded stream, then one
+    random_sample() to show where the stream stands: the legacy sampler's draws and what they consume."""
+    np.random.seed(5)
+    lines = ["# np.random.seed(5), then for each line np.random.binomial(n, p, 200); numpy " + np.__version__]
+    for n in (1, 2, 3):
+        for p in (0.05, 0.3, 0.5, 0.7, 0.8, 0.95):
+            draws = np.random.binomial(n, p, 200)
+            lines.append("binomial %d %s %s" % (n, float(p).hex(), " ".join(str(int(v)) for v in draws)))
+    lines.append("then %s" % float(np.random.random_sample()).hex())
+    with open(os.path.join(outdir, "binomial.txt"), "w", encoding="ascii", newline="\n") as f:
+        f.write("\n".join(lines) + "\n")
+
+
 def main(argv):
     outdir = argv[1] if len(argv) > 1 else "."
     os.makedirs(outdir, exist_ok=True)
+    write_binomial(outdir)
     for seed in (1, 2):
         for rate in (0.2, 0.5):
             write(outdir, seed, rate)
