@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "examples",
         description = "Runs a Backflux example. The examples:",
         subcommands = {TwoLayer.class, ThreeLayer.class, Predict.class, CustomPlugin.class, Sweep.class, Explain.class,
-                DashboardExample.class})
+                DashboardExample.class, DropoutExample.class})
 public final class Examples implements Runnable {
 
     @Spec

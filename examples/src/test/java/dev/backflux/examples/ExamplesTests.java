@@ -1,18 +1,21 @@
 package dev.backflux.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backflux.api.Network;
+import dev.backflux.api.Trainer;
+import dev.backflux.api.TrainingStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import reactor.netty.http.client.HttpClient;
 
 class ExamplesTests {
 
@@ -146,12 +149,44 @@ class ExamplesTests {
     }
 
     @Test
+    void dropoutPrintsBothRunsErrorsSideBySideAndTheLastMask() {
+        assertEquals(0, run("dropout", "--gradient", "tutorial"));
+
+        List<String> lines = lines();
+        assertEquals("The tutorial's Part 3 network, 3-4-1, alpha 0.5, seed 1, 60000 steps on XOR; dropout 0.2 on l1"
+                + " (tutorial gradient).", lines.get(0));
+        List<TrainingStep> plain = Trainer.train(Network.builder().layerSizes(3, 4, 1).learningRate(0.5).build(),
+                TutorialData.XOR, 60_000).filter(step -> step.step() % 10_000 == 0 || step.step() == 59_999)
+                .collectList().block();
+        for (int i = 0; i < 7; i++) {
+            String[] row = lines.get(2 + i).trim().split("\\s+");
+            assertEquals(plain.get(i).step(), Long.parseLong(row[0]));
+            assertEquals(plain.get(i).meanAbsoluteError(), Double.parseDouble(row[1]),
+                    plain.get(i).meanAbsoluteError() * 1e-5);
+            if (i == 0) {
+                assertEquals(row[1], row[3], "before any update, the whole network is the one without dropout");
+            }
+        }
+        assertEquals("Step 59999's mask on l1 (0 = dropped, 1.250 = kept and scaled by 1 / (1 - 0.2)):", lines.get(9));
+        for (String mask : lines.subList(10, 14)) {
+            assertTrue(mask.matches("( +(0\\.000|1\\.250)){4}"), mask);
+        }
+        assertEquals(14, lines.size());
+    }
+
+    @Test
+    void dropoutRefusesARateOutsideZeroToOne() {
+        assertEquals(2, run("dropout", "--rate", "1.5"));
+        assertTrue(err.toString().startsWith("--rate: expected a dropout rate in [0, 1), actual 1.5"), err.toString());
+    }
+
+    @Test
     void noNameListsTheExamples() {
         assertEquals(0, run());
 
         String text = out.toString();
         for (String name : List.of("two-layer", "three-layer", "predict", "custom-plugin", "sweep", "explain",
-                "dashboard")) {
+                "dashboard", "dropout")) {
             assertTrue(text.contains("  " + name + " "), text);
         }
     }
