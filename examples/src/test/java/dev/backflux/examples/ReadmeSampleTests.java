@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,6 +130,19 @@ class ReadmeSampleTests {
 
     private static String get(HttpClient client, String uri) {
         return client.get().uri(uri).responseContent().aggregate().asString().block(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theDropoutSampleReproducesTheTutorialsPart3AsNumpyComputesIt() {
+        TrainingStep last = ReadmeSamples.dropout(ReadmeSamples.XOR);
+
+        // numpy 2.4.6 running the Part 3 script with np.random.seed(1) (engine/src/test/resources/dropout/generate.py):
+        // the mean absolute error of its last step.
+        double numpy = Double.parseDouble("0x1.e6530a6c8c440p-4");
+        assertEquals(numpy, last.meanAbsoluteError(), numpy * 1e-12);
+        assertEquals(59_999, last.step());
+        assertEquals(Set.of(0.0, 1.25), Set.copyOf(java.util.Arrays.stream(last.dropoutMask(1).toRowMajorArray())
+                .boxed().toList()));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.backflux.examples;
 
+import dev.backflux.api.DropoutGradient;
+import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.Trainer;
@@ -112,6 +114,19 @@ final class ReadmeSamples {
         // readme-end
         created.add(dashboard);
         return server;
+    }
+
+    /** "Dropout": the tutorial's Part 3 script, seeded, in Backflux; returns its last step. */
+    static TrainingStep dropout(TrainingData xor) {
+        // readme-begin dropout
+        Network part3 = Network.builder().layerSizes(3, 4, 1).learningRate(0.5).seed(1)
+                .dropout(1, 0.2)                                   // dropout_percent on l1, the hidden layer
+                .dropoutGradient(DropoutGradient.TUTORIAL)         // its layer_1 * (1 - layer_1), quirk included
+                .build();
+        TrainingStep last = Trainer.train(part3, xor, 60_000).blockLast();
+        Matrix mask = last.dropoutMask(1);                         // 0 = dropped, 1.25 = kept and scaled
+        // readme-end
+        return last;
     }
 
     static Training training(double rate) {
