@@ -30,7 +30,7 @@ final class StepJson {
         long examples = step.layer(0).rows();
         long count = 0;
         for (int layer = 0; layer < step.layerCount(); layer++) {
-            count += examples * step.layer(layer).columns() * 5;
+            count += examples * step.layer(layer).columns() * 6;
         }
         for (Matrix weights : step.weights()) {
             count += (long) weights.rows() * weights.columns() * 4;
@@ -85,6 +85,12 @@ final class StepJson {
             updates.add(rows(step.update(k)));
             agreement.add(rows(step.agreement(k)));
         }
+        List<Object> masks = new ArrayList<>();
+        for (int layer = 0; layer < count; layer++) {
+            Matrix mask = step.dropoutMask(layer);
+            masks.add(hasDropout(mask) ? rows(mask) : null);
+        }
+        json.put("masks", masks);
         json.put("weights", weights);
         json.put("weightsBefore", before);
         json.put("updates", updates);
@@ -110,6 +116,16 @@ final class StepJson {
             }
         }
         return Matrix.of(sums);
+    }
+
+    /** Whether a dropout mask dropped or scaled anything: a layer without dropout has every factor 1. */
+    static boolean hasDropout(Matrix mask) {
+        for (double factor : mask.toRowMajorArray()) {
+            if (factor != 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A matrix as rows of numbers, non-finite ones as null (JSON has no NaN). */

@@ -35,6 +35,11 @@ final class StepSummary {
             if (layer > 0) {
                 summary.put("deltas", statistics(step.delta(layer)));
             }
+            Matrix mask = step.dropoutMask(layer);
+            if (StepJson.hasDropout(mask)) {
+                long dropped = java.util.Arrays.stream(mask.toRowMajorArray()).filter(factor -> factor == 0).count();
+                summary.put("droppedFraction", (double) dropped / ((long) mask.rows() * mask.columns()));
+            }
             layers.add(summary);
         }
         json.put("layerSummaries", layers);

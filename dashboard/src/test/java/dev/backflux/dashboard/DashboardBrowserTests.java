@@ -140,6 +140,32 @@ class DashboardBrowserTests {
         assertEquals(List.of(), errors.stream().map(LogEntry::toString).toList(), "the browser's console");
     }
 
+    @Test
+    void theNetworkShowsTheUnitsDropoutDroppedInARunTheApplicationShows() throws Exception {
+        dev.backflux.api.TrainingRun run = dev.backflux.api.Trainer.training(dev.backflux.api.Network.builder()
+                        .layerSizes(3, 4, 1).learningRate(0.5).dropout(1, 0.5).build(), dev.backflux.testing.Tutorial.XOR)
+                .steps(1_000_000_000L).build().start();
+        try {
+            dashboard.show("Part 3: dropout 0.5", run);
+            WebDriver driver = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(driver, WAIT);
+            driver.get(dashboard.url().toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#runs li[data-run-id='run-1']")))
+                    .click();
+            // Half the hidden units are dropped, step after step: some is dropped for the chosen example.
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#network g.unit.dropped[data-layer='1'][data-dropped='true']")));
+            assertTrue(driver.findElements(By.cssSelector("#network g.unit[data-layer='2'][data-dropped='true']"))
+                    .isEmpty(), "the output never drops");
+            chromium.screenshot(Path.of("target", "dashboard-dropout.png"));
+            List<LogEntry> errors = chromium.console().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+            assertEquals(List.of(), errors.stream().map(LogEntry::toString).toList(), "the browser's console");
+        } finally {
+            run.cancel();
+        }
+    }
+
     private long awaitStep(WebDriverWait wait, long atLeast) {
         return wait.until(driver -> {
             String value = driver.findElement(By.cssSelector("#runs li[data-run-id='run-1'] [data-role='step']"))

@@ -51,6 +51,22 @@ class StepJsonTests {
     }
 
     @Test
+    void aStepWithDropoutCarriesItsMasksWhereItDropped() {
+        Network network = Network.builder().layerSizes(3, 5, 4, 1).dropout(2, 0.5).build();
+        TrainingStep step = Trainer.train(network, Tutorial.XOR, 4).blockLast();
+        JsonNode masks = Json.read(Json.write(StepJson.of(step))).get("masks");
+        assertEquals(4, masks.size());
+        assertTrue(masks.get(0).isNull() && masks.get(1).isNull() && masks.get(3).isNull(),
+                "layers without dropout: " + masks);
+        assertMatrix(step.dropoutMask(2), masks.get(2));
+        for (int e = 0; e < 4; e++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals(step.dropped(2, e, j), masks.get(2).get(e).get(j).asDouble() == 0);
+            }
+        }
+    }
+
+    @Test
     void aLargeStepIsSummarisedWithinItsBudget() {
         SplittableRandom random = new SplittableRandom(3);
         double[][] inputs = new double[256][784];

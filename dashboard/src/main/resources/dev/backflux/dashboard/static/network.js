@@ -312,7 +312,11 @@ export class NetworkView {
         unit.value.textContent = short(v);
         unit.value.classList.toggle('light', darkOn(isNumber(v) ? v / scale : null));
         unit.group.dataset.value = full(v);
-        let text = `${layerName(k)}[${e}][${i}] = ${fmt(v, 6)}`;
+        // Part 3's dropout: a unit dropped for this example in this step.
+        const dropped = step.masks?.[k]?.[e]?.[i] === 0;
+        unit.group.classList.toggle('dropped', dropped);
+        unit.group.dataset.dropped = String(dropped);
+        let text = `${layerName(k)}[${e}][${i}] = ${fmt(v, 6)}${dropped ? ', dropped by dropout in this step' : ''}`;
         if (k === last && targets && isNumber(targets[e]?.[i])) {
           unit.target.textContent = `y = ${fmt(targets[e][i], 3)}`;
           text += `, target y = ${fmt(targets[e][i], 6)}`;
