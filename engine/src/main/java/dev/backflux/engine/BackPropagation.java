@@ -49,20 +49,32 @@ final class BackPropagation {
         final double[][] weights;
         /** {@code mean(|errors[n - 1]|)}. */
         final double meanAbsoluteError;
-        /** By layer: the dropout mask applied (0 or the scale), or null for a layer without dropout; null if none. */
-        final double[][] masks;
-        /** By layer: the activation before its mask, where a mask was applied; null if none. */
-        final double[][] unmasked;
+        /** What dropout did in this step, or null for a run without dropout (one field: no cost per step). */
+        final Dropout dropout;
 
         Result(double[][] layers, double[][] errors, double[][] deltas, double[][] weights, double meanAbsoluteError,
-               double[][] masks, double[][] unmasked) {
+               Dropout dropout) {
             this.layers = layers;
             this.errors = errors;
             this.deltas = deltas;
             this.weights = weights;
             this.meanAbsoluteError = meanAbsoluteError;
+            this.dropout = dropout;
+        }
+    }
+
+    /** The dropout of one step: by layer, the mask and the activation before it (null where none), and the gradient. */
+    static final class Dropout {
+        /** By layer: the mask applied (0 or the scale), or null for a layer without dropout. */
+        final double[][] masks;
+        /** By layer: the activation before its mask, where a mask was applied. */
+        final double[][] unmasked;
+        final DropoutGradient gradient;
+
+        Dropout(double[][] masks, double[][] unmasked, DropoutGradient gradient) {
             this.masks = masks;
             this.unmasked = unmasked;
+            this.gradient = gradient;
         }
     }
 
@@ -171,7 +183,8 @@ final class BackPropagation {
             }
             updated[k] = w;
         }
-        return new Result(layers, errors, deltas, updated, meanAbsolute(outputError), masks, unmasked);
+        return new Result(layers, errors, deltas, updated, meanAbsolute(outputError),
+                masks == null ? null : new Dropout(masks, unmasked, dropoutGradient));
     }
 
     /** Returns {@code mean(|values|)}, summed in index order. */

@@ -22,22 +22,19 @@ final class Snapshot implements TrainingStep {
     private final int examples;
     private final Activation activation;
     private final double learningRate;
-    private final DropoutGradient dropoutGradient;
     private final Matrix inputs;
     /** The weights this step started from: the previous step's weights after its update, never written. */
     private final double[][] weightsBefore;
     private final BackPropagation.Result result;
     private final OptionalDouble validationMeanAbsoluteError;
 
-    Snapshot(long step, int[] sizes, Activation activation, double learningRate, DropoutGradient dropoutGradient,
-             Matrix inputs, double[][] weightsBefore, BackPropagation.Result result,
-             OptionalDouble validationMeanAbsoluteError) {
+    Snapshot(long step, int[] sizes, Activation activation, double learningRate, Matrix inputs,
+             double[][] weightsBefore, BackPropagation.Result result, OptionalDouble validationMeanAbsoluteError) {
         this.step = step;
         this.sizes = sizes;
         this.examples = inputs.rows();
         this.activation = activation;
         this.learningRate = learningRate;
-        this.dropoutGradient = dropoutGradient;
         this.inputs = inputs;
         this.weightsBefore = weightsBefore;
         this.result = result;
@@ -127,9 +124,9 @@ final class Snapshot implements TrainingStep {
         nonInputLayer(layer);
         double[] slopes = new double[examples * sizes[layer]];
         double[] mask = mask(layer);
-        boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
+        boolean textbookDropout = mask != null && result.dropout.gradient == DropoutGradient.TEXTBOOK;
         if (activation.hasDerivativeFromOutput()) {
-            activation.derivativeFromOutput(textbookDropout ? result.unmasked[layer] : result.layers[layer], slopes);
+            activation.derivativeFromOutput(textbookDropout ? result.dropout.unmasked[layer] : result.layers[layer], slopes);
         } else {
             activation.derivative(weightedInput(layer), slopes);
         }
@@ -143,7 +140,7 @@ final class Snapshot implements TrainingStep {
 
     /** The dropout mask applied to a layer in this step, or null when none was. */
     private double[] mask(int layer) {
-        return result.masks == null ? null : result.masks[layer];
+        return result.dropout == null ? null : result.dropout.masks[layer];
     }
 
     @Override
@@ -245,8 +242,8 @@ final class Snapshot implements TrainingStep {
         double[] layer = result.layers[k];
         double[] output = result.layers[k + 1];
         double[] mask = mask(k + 1);
-        boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
-        double[] unmasked = textbookDropout ? result.unmasked[k + 1] : null;
+        boolean textbookDropout = mask != null && result.dropout.gradient == DropoutGradient.TEXTBOOK;
+        double[] unmasked = textbookDropout ? result.dropout.unmasked[k + 1] : null;
         for (int e = 0; e < examples; e++) {
             inputs[e] = layer[e * rows + from];
             errors[e] = result.errors[k][e * columns + to];

@@ -91,8 +91,8 @@ final class StepSequence {
             throw new TrainingDivergedException(step, "the validation mean absolute error is "
                     + validation.getAsDouble() + " (learning rate " + network.learningRate() + ")");
         }
-        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), network.learningRate(),
-                network.dropoutGradient(), inputs, weights, result, validation);
+        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), network.learningRate(), inputs, weights,
+                result, validation);
         weights = result.weights;
         step++;
         return snapshot;
