@@ -79,27 +79,47 @@ public final class WeightStory {
                 deltas.clone(), before, after);
     }
 
-    /** @return the step's index */
+    /**
+     * Returns the index of the step this story explains.
+     *
+     * @return the step's index
+     */
     public long step() {
         return step;
     }
 
-    /** @return the weight matrix {@code k}, between layers {@code k} and {@code k + 1} */
+    /**
+     * Returns which weight matrix the weight is in.
+     *
+     * @return the weight matrix {@code k}, between layers {@code k} and {@code k + 1}
+     */
     public int matrix() {
         return matrix;
     }
 
-    /** @return the unit of layer {@code k} the weight reads: its row in the matrix */
+    /**
+     * Returns the unit the weight reads.
+     *
+     * @return the unit of layer {@code k} the weight reads: its row in the matrix
+     */
     public int from() {
         return from;
     }
 
-    /** @return the unit of layer {@code k + 1} the weight feeds: its column in the matrix */
+    /**
+     * Returns the unit the weight feeds.
+     *
+     * @return the unit of layer {@code k + 1} the weight feeds: its column in the matrix
+     */
     public int to() {
         return to;
     }
 
-    /** @return the number of examples, each a row of the story */
+    /**
+     * Returns how many examples pushed the weight.
+     *
+     * @return the number of examples, each a row of the story
+     */
     public int examples() {
         return inputs.length;
     }
@@ -209,12 +229,20 @@ public final class WeightStory {
         return !(up && down);
     }
 
-    /** @return the weight before the step's update */
+    /**
+     * Returns the weight as the step found it, {@code syn[from][to]} before its update.
+     *
+     * @return the weight before the step's update
+     */
     public double before() {
         return before;
     }
 
-    /** @return the weight after the step's update */
+    /**
+     * Returns the weight as the step left it, {@code syn[from][to]} after its update.
+     *
+     * @return the weight after the step's update
+     */
     public double after() {
         return after;
     }
