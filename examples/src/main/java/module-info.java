@@ -6,6 +6,7 @@ module dev.backflux.examples {
     requires dev.backflux.api;
     requires info.picocli;
     requires dev.backflux.dashboard;
+    requires dev.backflux.files;
 
     opens dev.backflux.examples to info.picocli;
 

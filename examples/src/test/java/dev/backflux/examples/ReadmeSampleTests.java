@@ -146,6 +146,15 @@ class ReadmeSampleTests {
     }
 
     @Test
+    void theNumpySampleContinuesFromTheSavedWeightsExactly(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws IOException {
+        TrainingStep last = ReadmeSamples.training(1.0).flux().blockLast();
+        TrainingStep next = ReadmeSamples.numpy(last, directory);
+        // The first step from the saved weights starts where the run ended: the same forward pass.
+        assertEquals(last.weights(), java.util.List.of(next.weightsBefore(0), next.weightsBefore(1)));
+    }
+
+    @Test
     void theSweepSampleGivesEachRatesResultInOrderAsIfRunAlone() {
         List<TrainingResult> results = ReadmeSamples.sweep(2).collectList().block(Duration.ofSeconds(60));
 

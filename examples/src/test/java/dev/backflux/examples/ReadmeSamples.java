@@ -12,6 +12,9 @@ import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.TrainingViews;
 import dev.backflux.dashboard.Dashboard;
+import dev.backflux.files.Npz;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +130,20 @@ final class ReadmeSamples {
         Matrix mask = last.dropoutMask(1);                         // 0 = dropped, 1.25 = kept and scaled
         // readme-end
         return last;
+    }
+
+    /** "Weights with numpy": saves a trained network's weights for numpy and starts a network from them. */
+    static TrainingStep numpy(TrainingStep last, Path directory) throws IOException {
+        Path file = directory.resolve("xor.npz");
+        // readme-begin numpy
+        Npz.writeWeights(last.weights(), file);               // np.load("xor.npz")["syn0"], ["syn1"]
+
+        List<Matrix> weights = Npz.readWeights(file);         // or what np.savez(..., syn0=syn0, syn1=syn1) wrote
+        Network resumed = Network.builder().layerSizes(3, 4, 1)
+                .weights(weights.get(0).toArray(), weights.get(1).toArray())
+                .build();
+        // readme-end
+        return Trainer.train(resumed, XOR, 1).blockLast();
     }
 
     static Training training(double rate) {
