@@ -19,8 +19,9 @@ public enum DropoutGradient {
     /**
      * The tutorial's Part 3 script exactly, quirk included: {@code layer_1_delta = layer_2_delta.dot(synapse_1.T)
      * * (layer_1 * (1 - layer_1))} with {@code layer_1} already masked and scaled, so a kept unit's slope is taken
-     * at {@code a / (1 − p)} rather than at {@code a}. Use it to reproduce the script; it needs an activation whose
-     * derivative comes from its output, as the tutorial's sigmoid.
+     * at {@code a / (1 − p)} rather than at {@code a}. A dropped unit's slope is 0, as the sigmoid's
+     * {@code 0 * (1 - 0)} is in the script, for any activation (tanh's slope at 0 would be 1). Use it to reproduce the
+     * script; it needs an activation whose derivative comes from its output, as the tutorial's sigmoid.
      */
     TUTORIAL
 }

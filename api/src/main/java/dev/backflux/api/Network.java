@@ -257,12 +257,21 @@ public final class Network {
          * them from the run's seeded generator. Predictions and the validation error use the whole network,
          * unscaled (inverted dropout).
          *
+         * <p>A step's {@link TrainingStep#meanAbsoluteError()} is then the masked network's error, as the tutorial's
+         * script computes it: it moves with the masks. To judge the whole network, to stop early or to keep the best
+         * step, give the run validation data ({@link TrainingData#withValidation}), whose error uses the whole network
+         * and which early stopping and a run's best step follow.
+         *
+         * <p>The masks continue the stream of the weights' seed; with explicit weights they come from
+         * {@link #DEFAULT_SEED}'s stream ({@link Network#dropoutSeed()}).
+         *
          * <p>Dropout is part of the network, like its learning rate, rather than a plugin: it changes the forward
          * and the backward pass inside the step, and its masks continue the weights' random stream, which only
          * the engine holds; a plugin sees finished steps.
          *
          * @param layer a hidden layer, in {@code [1, layers − 2]}; checked by {@link #build()}
-         * @param rate the probability of dropping a unit, in {@code [0, 1)}; 0 removes dropout from the layer
+         * @param rate the probability of dropping a unit, in {@code [0, 1)}; 0 removes dropout from the layer (and
+         *             lifts the layer check)
          * @return this builder
          * @throws IllegalArgumentException if {@code rate} is NaN or outside {@code [0, 1)}
          */
@@ -271,7 +280,11 @@ public final class Network {
                 throw new IllegalArgumentException("dropout: expected a rate in [0, 1) for layer " + layer
                         + ", actual " + rate);
             }
-            dropoutRates.put(layer, rate);
+            if (rate == 0) {
+                dropoutRates.remove(layer);
+            } else {
+                dropoutRates.put(layer, rate);
+            }
             return this;
         }
 
@@ -411,6 +424,10 @@ public final class Network {
                 checkWeightShapes();
             }
             for (int layer : dropoutRates.keySet()) {
+                if (layerSizes.length == 2) {
+                    throw new IllegalArgumentException("dropout: expected a hidden layer, actual layer " + layer
+                            + " of layer sizes " + Arrays.toString(layerSizes) + ", which have none");
+                }
                 if (layer < 1 || layer > layerSizes.length - 2) {
                     throw new IllegalArgumentException("dropout: expected a hidden layer in [1, " + (layerSizes.length - 2)
                             + "] for layer sizes " + Arrays.toString(layerSizes) + ", actual " + layer

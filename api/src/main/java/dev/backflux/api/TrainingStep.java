@@ -158,13 +158,21 @@ public interface TrainingStep {
      * Returns the dropout mask this step applied to a layer, as the tutorial's Part 3 multiplies it:
      * {@code np.random.binomial(..., 1 - p) * (1.0 / (1 - p))}, {@code 0} for each unit dropped for an example and
      * {@code 1 / (1 − p)} for each kept one. {@link #layer(int)} is the layer after the mask. A layer without
-     * dropout (the input, the output, or a hidden layer at rate 0) has every factor 1.
+     * dropout (the input, the output, or a hidden layer at rate 0) has every factor 1, as has every layer of a step
+     * whose implementation knows no dropout (this default).
      *
      * @param layer 0 to {@code layerCount() - 1}
      * @return a matrix shaped as the layer (examples x units)
      * @throws IndexOutOfBoundsException if {@code layer} is out of range, naming the valid range
      */
-    Matrix dropoutMask(int layer);
+    default Matrix dropoutMask(int layer) {
+        Matrix values = layer(layer);
+        double[][] ones = new double[values.rows()][values.columns()];
+        for (double[] row : ones) {
+            java.util.Arrays.fill(row, 1.0);
+        }
+        return Matrix.of(ones);
+    }
 
     /**
      * Tells whether a unit was dropped for an example in this step: its {@link #dropoutMask(int)} factor is 0.

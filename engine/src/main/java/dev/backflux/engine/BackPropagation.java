@@ -161,6 +161,14 @@ final class BackPropagation {
                 for (int i = 0; i < delta.length; i++) {
                     delta[i] = delta[i] * mask[i];
                 }
+            } else if (mask != null) {
+                // The tutorial's slope of a dropped unit, 0 * (1 - 0), is 0 for its sigmoid; keep it 0 for any
+                // activation (tanh's slope at 0 is 1), so that no error flows into a dropped unit.
+                for (int i = 0; i < delta.length; i++) {
+                    if (mask[i] == 0) {
+                        delta[i] = 0;
+                    }
+                }
             }
             for (int i = 0; i < delta.length; i++) {
                 delta[i] = error[i] * delta[i];

@@ -134,6 +134,12 @@ final class Snapshot implements TrainingStep {
             for (int i = 0; i < slopes.length; i++) {
                 slopes[i] = slopes[i] * mask[i];
             }
+        } else if (mask != null) {
+            for (int i = 0; i < slopes.length; i++) {
+                if (mask[i] == 0) {
+                    slopes[i] = 0;
+                }
+            }
         }
         return MatrixViews.wrap(examples, sizes[layer], slopes);
     }
@@ -254,6 +260,8 @@ final class Snapshot implements TrainingStep {
                     : activation.derivative(weightedInput(layer, e, rows, weightsBefore[k], to, columns));
             if (textbookDropout) {
                 slopes[e] = slopes[e] * mask[unit];
+            } else if (mask != null && mask[unit] == 0) {
+                slopes[e] = 0;
             }
         }
         return WeightStory.of(step, k, from, to, learningRate, inputs, errors, slopes, deltas,

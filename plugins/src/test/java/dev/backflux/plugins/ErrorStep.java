@@ -89,11 +89,6 @@ class ErrorStep implements TrainingStep {
     }
 
     @Override
-    public Matrix dropoutMask(int layer) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Matrix weightsBefore(int k) {
         throw new UnsupportedOperationException();
     }
