@@ -1,6 +1,8 @@
 package dev.backflux.api;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A network with fixed weights, used to predict the output of new inputs; obtained from any
@@ -28,6 +30,26 @@ public interface TrainedNetwork {
      * @return the activation, never {@code null}
      */
     Activation activation();
+
+    /**
+     * Returns the id of the plugin the activation came from ({@code sigmoid} for the default), so that a saved
+     * network can be loaded with the same activation.
+     *
+     * @return the plugin's id, or an empty optional for an activation set on the network itself
+     *         ({@code Network.Builder.activation(...)}) or by an implementation that does not know
+     */
+    default Optional<String> activationPlugin() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the options the activation's plugin was given, each as a string the plugin accepts.
+     *
+     * @return the options, empty when there are none or the activation came from no plugin; never {@code null}
+     */
+    default Map<String, String> activationOptions() {
+        return Map.of();
+    }
 
     /**
      * Returns the weights, {@code weights().get(k)} between layer {@code k} and layer {@code k + 1}.

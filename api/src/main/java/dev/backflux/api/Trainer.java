@@ -5,6 +5,7 @@ import dev.backflux.api.spi.TrainingEngine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import reactor.core.publisher.Flux;
 
@@ -85,6 +86,22 @@ public final class Trainer {
      */
     public static Flux<TrainingStep> train(Network network, TrainingData data, long steps) {
         return training(network, data).steps(steps).build().flux();
+    }
+
+    /**
+     * Returns a network that predicts with the given network's initial weights, without training: its explicit
+     * weights (a network saved earlier, weights from numpy) or those its seed draws. It predicts bit for bit what a
+     * training step with these weights computed in its forward pass.
+     *
+     * @param network the network; its activation is the one a run of it would use (the default is the
+     *                {@code sigmoid} plugin's)
+     * @return the network, never {@code null}
+     * @throws NullPointerException if {@code network} is {@code null}
+     * @throws IllegalStateException if no engine, or more than one, is on the path
+     */
+    public static TrainedNetwork trained(Network network) {
+        Objects.requireNonNull(network, "network");
+        return engine().trained(network);
     }
 
     /** Returns the engine found on the path, loading it on first use. */

@@ -41,7 +41,7 @@ final class ConfiguredTraining implements Training {
      * plugin in turn, then the run's end.
      */
     Flux<TrainingStep> assemble(RunRecord record, RunEnd end, BooleanSupplier stop) {
-        Flux<TrainingStep> engine = EngineSteps.of(network, data, steps, stop);
+        Flux<TrainingStep> engine = EngineSteps.of(network, selection.activationSource, data, steps, stop);
         Flux<TrainingStep> chain = PluginChain.apply(engine.doOnNext(record::published), selection.stepPlugins,
                 (id, configured) -> new PluginRunContext(id, configured.options, this, record, end),
                 end.pending()::running);

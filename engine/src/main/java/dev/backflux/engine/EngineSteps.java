@@ -28,7 +28,8 @@ final class EngineSteps {
      * before the next step once {@code stop} says so (a flag read once a step, on the computing thread, so
      * that the run's last published step is the one before it: no signal races a step in flight).
      */
-    static Flux<TrainingStep> of(Network network, TrainingData data, long steps, BooleanSupplier stop) {
+    static Flux<TrainingStep> of(Network network, ActivationSource source, TrainingData data, long steps,
+            BooleanSupplier stop) {
         return Flux.generate(Sequence::new, (sequence, sink) -> {
             if (stop.getAsBoolean()) {
                 sink.complete();
@@ -36,7 +37,7 @@ final class EngineSteps {
             }
             TrainingStep step;
             try {
-                step = sequence.next(network, data, steps);
+                step = sequence.next(network, source, data, steps);
             } catch (TrainingDivergedException e) {
                 sink.error(e);
                 return sequence;
@@ -56,9 +57,9 @@ final class EngineSteps {
     private static final class Sequence {
         private StepSequence steps;
 
-        TrainingStep next(Network network, TrainingData data, long count) {
+        TrainingStep next(Network network, ActivationSource source, TrainingData data, long count) {
             if (steps == null) {
-                steps = new StepSequence(network, data, count);
+                steps = new StepSequence(network, source, data, count);
             }
             return steps.next();
         }

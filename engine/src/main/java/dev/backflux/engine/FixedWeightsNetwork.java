@@ -6,6 +6,8 @@ import dev.backflux.api.TrainedNetwork;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /** A {@link TrainedNetwork} over the weights of a snapshot: arrays the engine wrote once and never writes again. */
@@ -13,13 +15,16 @@ final class FixedWeightsNetwork implements TrainedNetwork {
 
     private final int[] sizes;
     private final Activation activation;
+    private final ActivationSource source;
     private final double[][] weightArrays;
     private final List<Matrix> weights;
     private final BackPropagation math;
 
-    FixedWeightsNetwork(int[] sizes, Activation activation, double[][] weightArrays, List<Matrix> weights) {
+    FixedWeightsNetwork(int[] sizes, Activation activation, ActivationSource source, double[][] weightArrays,
+            List<Matrix> weights) {
         this.sizes = sizes;
         this.activation = activation;
+        this.source = source;
         this.weightArrays = weightArrays;
         this.weights = weights;
         this.math = new BackPropagation(sizes, activation, 0);
@@ -33,6 +38,16 @@ final class FixedWeightsNetwork implements TrainedNetwork {
     @Override
     public Activation activation() {
         return activation;
+    }
+
+    @Override
+    public Optional<String> activationPlugin() {
+        return source == null ? Optional.empty() : Optional.of(source.pluginId());
+    }
+
+    @Override
+    public Map<String, String> activationOptions() {
+        return source == null ? Map.of() : source.options();
     }
 
     @Override

@@ -44,10 +44,15 @@ final class PluginSelection {
     final Network network;
     final List<String> ids;
 
-    private PluginSelection(List<Configured> stepPlugins, Network network, List<String> ids) {
+    /** Where the run's activation came from, or null for one set on the network itself. */
+    final ActivationSource activationSource;
+
+    private PluginSelection(List<Configured> stepPlugins, Network network, List<String> ids,
+            ActivationSource activationSource) {
         this.stepPlugins = List.copyOf(stepPlugins);
         this.network = network;
         this.ids = List.copyOf(ids);
+        this.activationSource = activationSource;
     }
 
     /**
@@ -72,6 +77,7 @@ final class PluginSelection {
         List<Configured> stepPlugins = new ArrayList<>();
         Activation activation = null;
         String activationId = null;
+        PluginOptions activationOptions = null;
         for (String id : ids) {
             Plugin plugin = registry.find(id);
             if (plugin == null) {
@@ -86,6 +92,7 @@ final class PluginSelection {
                             + activationId + "' and '" + id + "'");
                 }
                 activationId = id;
+                activationOptions = options;
                 activation = ((ActivationPlugin) plugin).activation(options);
             } else if (plugin instanceof StepPlugin) {
                 stepPlugins.add(new Configured((StepPlugin) plugin, options));
@@ -115,7 +122,17 @@ final class PluginSelection {
                         Training.Builder.PLUGINS_PROPERTY);
             }
         });
-        return new PluginSelection(stepPlugins, trained, ids);
+        ActivationSource source = activationId != null ? new ActivationSource(activationId, strings(activationOptions))
+                : network.hasDefaultActivation() ? ActivationSource.SIGMOID : null;
+        return new PluginSelection(stepPlugins, trained, ids, source);
+    }
+
+    /** Option values as strings their plugin accepts: choices by their names, anything else as written. */
+    private static Map<String, String> strings(PluginOptions options) {
+        Map<String, String> strings = new java.util.LinkedHashMap<>();
+        options.asMap().forEach((name, value) -> strings.put(name, value instanceof Enum<?> choice
+                ? dev.backflux.api.spi.PluginOption.choiceName(choice) : String.valueOf(value)));
+        return strings;
     }
 
     /**

@@ -1,8 +1,14 @@
 package dev.backflux.engine;
 
+import dev.backflux.api.Activation;
+import dev.backflux.api.Matrix;
 import dev.backflux.api.MatrixAccess;
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.Training;
+import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.Plugin;
+import dev.backflux.api.spi.PluginOptions;
 import dev.backflux.api.spi.TrainingEngine;
 import dev.backflux.api.spi.TrainingRequest;
 import java.util.List;
@@ -36,6 +42,28 @@ public final class ReactorTrainingEngine implements TrainingEngine {
         PluginSelection selection = PluginSelection.resolve(registry(), request);
         StepMemory.check(selection.network, request.data());
         return new ConfiguredTraining(request.data(), request.steps(), selection);
+    }
+
+    @Override
+    public TrainedNetwork trained(Network network) {
+        MatrixViews.access();
+        int[] sizes = network.layerSizes();
+        Activation activation = network.activation();
+        ActivationSource source = null;
+        if (network.hasDefaultActivation()) {
+            // As a run of it: the default sigmoid is the sigmoid plugin's.
+            Plugin sigmoid = registry().find("sigmoid");
+            if (sigmoid instanceof ActivationPlugin plugin) {
+                activation = plugin.activation(PluginOptions.of(sigmoid));
+                source = ActivationSource.SIGMOID;
+            }
+        }
+        double[][] weights = InitialWeights.of(network);
+        Matrix[] views = new Matrix[weights.length];
+        for (int k = 0; k < weights.length; k++) {
+            views[k] = MatrixViews.wrap(sizes[k], sizes[k + 1], weights[k]);
+        }
+        return new FixedWeightsNetwork(sizes, activation, source, weights, List.of(views));
     }
 
     @Override

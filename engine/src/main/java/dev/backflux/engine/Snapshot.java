@@ -21,6 +21,8 @@ final class Snapshot implements TrainingStep {
     private final int[] sizes;
     private final int examples;
     private final Activation activation;
+    /** Where the activation came from, or null; for the trained network only. */
+    private final ActivationSource source;
     private final double learningRate;
     private final Matrix inputs;
     /** The weights this step started from: the previous step's weights after its update, never written. */
@@ -28,12 +30,14 @@ final class Snapshot implements TrainingStep {
     private final BackPropagation.Result result;
     private final OptionalDouble validationMeanAbsoluteError;
 
-    Snapshot(long step, int[] sizes, Activation activation, double learningRate, Matrix inputs,
-             double[][] weightsBefore, BackPropagation.Result result, OptionalDouble validationMeanAbsoluteError) {
+    Snapshot(long step, int[] sizes, Activation activation, ActivationSource source, double learningRate,
+             Matrix inputs, double[][] weightsBefore, BackPropagation.Result result,
+             OptionalDouble validationMeanAbsoluteError) {
         this.step = step;
         this.sizes = sizes;
         this.examples = inputs.rows();
         this.activation = activation;
+        this.source = source;
         this.learningRate = learningRate;
         this.inputs = inputs;
         this.weightsBefore = weightsBefore;
@@ -111,7 +115,7 @@ final class Snapshot implements TrainingStep {
 
     @Override
     public TrainedNetwork network() {
-        return new FixedWeightsNetwork(sizes, activation, result.weights, weights());
+        return new FixedWeightsNetwork(sizes, activation, source, result.weights, weights());
     }
 
     @Override

@@ -17,6 +17,7 @@ final class StepSequence {
     private final BackPropagation math;
     private final int[] sizes;
     private final Network network;
+    private final ActivationSource source;
     private final Matrix inputs;
     private final double[] inputData;
     private final double[] targetData;
@@ -30,8 +31,9 @@ final class StepSequence {
     private double[][] weights;
     private long step;
 
-    StepSequence(Network network, TrainingData data, long steps) {
+    StepSequence(Network network, ActivationSource source, TrainingData data, long steps) {
         this.network = network;
+        this.source = source;
         this.sizes = network.layerSizes();
         this.math = new BackPropagation(sizes, network.activation(), network.learningRate(),
                 network.dropoutGradient());
@@ -91,8 +93,8 @@ final class StepSequence {
             throw new TrainingDivergedException(step, "the validation mean absolute error is "
                     + validation.getAsDouble() + " (learning rate " + network.learningRate() + ")");
         }
-        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), network.learningRate(), inputs, weights,
-                result, validation);
+        TrainingStep snapshot = new Snapshot(step, sizes, network.activation(), source, network.learningRate(), inputs,
+                weights, result, validation);
         weights = result.weights;
         step++;
         return snapshot;

@@ -46,4 +46,17 @@ public interface TrainingEngine {
      * @return an unmodifiable list, empty when every provider loaded
      */
     List<String> pluginProblems();
+
+    /**
+     * Returns a network with the given network's initial weights, for predictions without training: what
+     * {@link dev.backflux.api.Trainer#trained(dev.backflux.api.Network)} returns.
+     *
+     * @param network the network; its activation, or the default sigmoid, as a run of it would use
+     * @return the trained network, never {@code null}
+     * @throws UnsupportedOperationException if the engine cannot (the default)
+     */
+    default dev.backflux.api.TrainedNetwork trained(dev.backflux.api.Network network) {
+        throw new UnsupportedOperationException("trained: expected an engine that makes networks without training,"
+                + " actual " + getClass().getName());
+    }
 }
