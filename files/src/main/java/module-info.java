@@ -1,9 +1,11 @@
 /**
- * What Backflux keeps on disk: weight matrices exchanged with numpy as {@code .npy} and {@code .npz} files.
- * Start with {@link dev.backflux.files.Npy} and {@link dev.backflux.files.Npz}.
+ * What Backflux keeps on disk: saved networks ({@link dev.backflux.files.NetworkFile}), and weight matrices
+ * exchanged with numpy as {@code .npy} and {@code .npz} files ({@link dev.backflux.files.Npy},
+ * {@link dev.backflux.files.Npz}).
  */
 module dev.backflux.files {
     requires transitive dev.backflux.api;
+    requires tools.jackson.databind;
 
     exports dev.backflux.files;
 }

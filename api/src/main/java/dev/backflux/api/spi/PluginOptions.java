@@ -47,7 +47,7 @@ public final class PluginOptions {
                 PluginOption<?> option = declared.get(entry.getKey());
                 if (option == null) {
                     throw new IllegalArgumentException(plugin.id() + ": unknown option '" + entry.getKey()
-                            + "'; expected one of " + (declared.isEmpty() ? "none (it takes no options)" : declared.keySet()));
+                            + "'; expected " + (declared.isEmpty() ? "none (it takes no options)" : "one of " + declared.keySet()));
                 }
                 try {
                     values.put(option.name(), option.convert(entry.getValue()));
