@@ -146,6 +146,15 @@ class ReadmeSampleTests {
     }
 
     @Test
+    void theSaveSampleLoadsTheNetworkItSaved(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+        dev.backflux.files.SavedNetwork saved = ReadmeSamples.save(directory);
+        TrainingStep last = ReadmeSamples.training(1.0).flux().blockLast();
+        assertEquals(59_999, saved.step().getAsLong());
+        assertEquals(last.weights(), saved.weights());
+        assertEquals(last.network().predict(1, 0, 1)[0], saved.trained().predict(1, 0, 1)[0], 0);
+    }
+
+    @Test
     void theNumpySampleContinuesFromTheSavedWeightsExactly(@org.junit.jupiter.api.io.TempDir Path directory)
             throws IOException {
         TrainingStep last = ReadmeSamples.training(1.0).flux().blockLast();

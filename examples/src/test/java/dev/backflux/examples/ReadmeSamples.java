@@ -12,7 +12,9 @@ import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.TrainingViews;
 import dev.backflux.dashboard.Dashboard;
+import dev.backflux.files.NetworkFile;
 import dev.backflux.files.Npz;
+import dev.backflux.files.SavedNetwork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +132,21 @@ final class ReadmeSamples {
         Matrix mask = last.dropoutMask(1);                         // 0 = dropped, 1.25 = kept and scaled
         // readme-end
         return last;
+    }
+
+    /** "Saving a network": saves a run's last network and loads it to predict; returns the loaded network. */
+    static SavedNetwork save(Path directory) throws IOException {
+        Path file = directory.resolve("xor.json");
+        // readme-begin save
+        Training training = Trainer.training(Network.of(3, 4, 1), XOR).steps(60_000).build();
+        TrainingStep last = training.flux().blockLast();
+        NetworkFile.write(last, training, file);                   // JSON, replaced atomically
+
+        SavedNetwork saved = NetworkFile.read(file);               // tomorrow, in another JVM
+        double[] answer = saved.trained().predict(1, 0, 1);        // bit for bit what last.network() predicts
+        Network again = saved.network();                           // or train on from these weights
+        // readme-end
+        return saved;
     }
 
     /** "Weights with numpy": saves a trained network's weights for numpy and starts a network from them. */
