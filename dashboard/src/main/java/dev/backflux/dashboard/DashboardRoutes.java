@@ -244,7 +244,11 @@ final class DashboardRoutes {
         try {
             story = step.explain(k, from, to);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new ApiException(HttpResponseStatus.BAD_REQUEST, null, e.getMessage());
+            // The step's message starts with the index at fault: "from: expected a unit of layer 0 in [0, 2], ...".
+            String message = String.valueOf(e.getMessage());
+            String name = message.contains(":") ? message.substring(0, message.indexOf(':')) : null;
+            throw new ApiException(HttpResponseStatus.BAD_REQUEST, "to".equals(name) || "from".equals(name)
+                    || "k".equals(name) ? name : null, message);
         }
         return json(response, HttpResponseStatus.OK, WeightStoryJson.of(story));
     }

@@ -163,10 +163,21 @@ class RunApiTests {
     void theErrorCurveOfAFinishedRunStartsAtStep0AndEndsAtItsLastStep() {
         var run = dev.backflux.api.Trainer.training(dev.backflux.api.Network.of(3, 4, 1),
                 dev.backflux.testing.Tutorial.XOR).steps(20_000).build();
-        // The dashboard subscribes before the run starts: the curve sees its first step.
-        var started = run.start();
+        // The dashboard subscribes before the run computes its first step: the run's one thread first waits at a gate.
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        thread.execute(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var started = run.start(reactor.core.scheduler.Schedulers.fromExecutorService(thread));
         dashboard.show("xor", started);
+        gate.countDown();
         started.result().block(Duration.ofSeconds(30));
+        thread.shutdown();
         JsonNode curve = awaitCurveEnd("run-1", 19_999);
         JsonNode steps = curve.get("step");
         assertTrue(steps.size() <= ErrorCurve.BUCKETS && steps.size() > 1, curve.toString());

@@ -30,6 +30,8 @@ final class DashboardExample implements Runnable {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             dashboard.close();
+            out.println("Backflux dashboard stopped; the runs started from the page were cancelled.");
+            out.flush();
             stopped.countDown();
         }, "backflux-dashboard-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);

@@ -31,6 +31,9 @@ import picocli.CommandLine.TypeConversionException;
                 + " confident predictions, the error weighted derivative, each weight's update example by example.")
 final class Explain implements Runnable {
 
+    /** The agreement from which examples that push a weight both ways push it "mostly" one way. */
+    static final double MOSTLY = 0.5;
+
     /** A prediction is "confident" where the activation's slope is below this: for the sigmoid, outside 0.113..0.887. */
     static final double CONFIDENT_SLOPE = 0.1;
 
@@ -289,9 +292,16 @@ final class Explain implements Runnable {
         }
     }
 
-    /** Which way the examples push the weight: all one way (it grows or shrinks consistently), or cancelling out. */
+    /**
+     * Which way the examples push the weight: all one way (it grows or shrinks consistently), both ways but mostly
+     * one (at least half of the pushes survive the sum), or cancelling out.
+     */
     static String verdict(WeightStory story) {
         if (!story.examplesAgree()) {
+            if (story.agreement() >= MOSTLY) {
+                return String.format(Locale.ROOT, "examples push it both ways, mostly %s (agreement %.2f)",
+                        story.update() > 0 ? "up" : "down", story.agreement());
+            }
             return String.format(Locale.ROOT, "examples push it both ways, cancelling out (agreement %.2f)",
                     story.agreement());
         }

@@ -108,6 +108,10 @@ class ExplainExampleTests {
                 + weight(step.weights(k).get(from, to)) + ": "), lines.get(2));
         if (step.explain(k, from, to).examplesAgree()) {
             assertTrue(lines.get(2).contains("every example pushes it"), lines.get(2));
+        } else if (step.agreement(k).get(from, to) >= Explain.MOSTLY) {
+            assertTrue(lines.get(2).endsWith(String.format(Locale.ROOT, "examples push it both ways, mostly %s"
+                    + " (agreement %.2f)", step.update(k).get(from, to) > 0 ? "up" : "down",
+                    step.agreement(k).get(from, to))), lines.get(2));
         } else {
             assertTrue(lines.get(2).endsWith(String.format(Locale.ROOT, "examples push it both ways, cancelling out"
                     + " (agreement %.2f)", step.agreement(k).get(from, to))), lines.get(2));
