@@ -1,5 +1,6 @@
 /**
- * What Backflux keeps on disk: saved networks ({@link dev.backflux.files.NetworkFile}), and weight matrices
+ * What Backflux keeps on disk: saved networks ({@link dev.backflux.files.NetworkFile}), checkpoints while a run
+ * trains (the {@code checkpoint} plugin, found with {@link java.util.ServiceLoader}), and weight matrices
  * exchanged with numpy as {@code .npy} and {@code .npz} files ({@link dev.backflux.files.Npy},
  * {@link dev.backflux.files.Npz}).
  */
@@ -8,4 +9,6 @@ module dev.backflux.files {
     requires tools.jackson.databind;
 
     exports dev.backflux.files;
+
+    provides dev.backflux.api.spi.Plugin with dev.backflux.files.CheckpointPlugin;
 }
