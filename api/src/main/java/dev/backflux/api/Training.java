@@ -149,6 +149,7 @@ public interface Training {
         private final Network network;
         private final TrainingData data;
         private long steps;
+        private long firstStep;
         private final Map<String, Map<String, ?>> plugins = new LinkedHashMap<>();
         private Map<String, String> configuration;
 
@@ -169,6 +170,27 @@ public interface Training {
                 throw new IllegalArgumentException("steps: expected at least 1, actual " + steps);
             }
             this.steps = steps;
+            return this;
+        }
+
+        /**
+         * Numbers the run's steps from {@code index} instead of 0, for a run that goes on where another stopped:
+         * resumed from step {@code s}'s weights ({@code SavedNetwork.network()}, a checkpoint), it starts at
+         * {@code s + 1}, and its steps, results and plugins see the indexes the uninterrupted run would have had.
+         * {@link #steps(long)} still counts the steps this run computes. Plugins that count by index
+         * ({@code early-stopping}'s {@code start-from} and {@code max-steps}, {@code history}'s and
+         * {@code checkpoint}'s {@code every}) go on counting; what they learned in the earlier run (a best error,
+         * a patience count) starts again.
+         *
+         * @param index the first step's index, at least 0; 0 by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code index} is negative
+         */
+        public Builder firstStep(long index) {
+            if (index < 0) {
+                throw new IllegalArgumentException("firstStep: expected at least 0, actual " + index);
+            }
+            this.firstStep = index;
             return this;
         }
 
@@ -236,7 +258,8 @@ public interface Training {
                 throw new IllegalStateException("steps: expected at least 1, actual none: call steps(...)");
             }
             data.checkFits(network);
-            return Trainer.engine().prepare(TrainingRequest.of(network, data, steps, plugins, configuration));
+            return Trainer.engine().prepare(TrainingRequest.of(network, data, steps, plugins, configuration)
+                    .withFirstStep(firstStep));
         }
     }
 }

@@ -26,9 +26,12 @@ final class ConfiguredTraining implements Training {
     private final Network network;
     private final TrainingData data;
     private final long steps;
+    /** The index of the run's first step: 0, or where a resumed run goes on. */
+    private final long firstStep;
     private final PluginSelection selection;
 
-    ConfiguredTraining(TrainingData data, long steps, PluginSelection selection) {
+    ConfiguredTraining(TrainingData data, long steps, long firstStep, PluginSelection selection) {
+        this.firstStep = firstStep;
         this.network = selection.network;
         this.data = data;
         this.steps = steps;
@@ -41,7 +44,7 @@ final class ConfiguredTraining implements Training {
      * plugin in turn, then the run's end.
      */
     Flux<TrainingStep> assemble(RunRecord record, RunEnd end, BooleanSupplier stop) {
-        Flux<TrainingStep> engine = EngineSteps.of(network, selection.activationSource, data, steps, stop);
+        Flux<TrainingStep> engine = EngineSteps.of(network, selection.activationSource, data, steps, firstStep, stop);
         Flux<TrainingStep> chain = PluginChain.apply(engine.doOnNext(record::published), selection.stepPlugins,
                 (id, configured) -> new PluginRunContext(id, configured.options, this, record, end),
                 end.pending()::running);

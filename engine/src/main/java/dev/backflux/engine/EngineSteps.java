@@ -29,7 +29,7 @@ final class EngineSteps {
      * that the run's last published step is the one before it: no signal races a step in flight).
      */
     static Flux<TrainingStep> of(Network network, ActivationSource source, TrainingData data, long steps,
-            BooleanSupplier stop) {
+            long firstStep, BooleanSupplier stop) {
         return Flux.generate(Sequence::new, (sequence, sink) -> {
             if (stop.getAsBoolean()) {
                 sink.complete();
@@ -37,7 +37,7 @@ final class EngineSteps {
             }
             TrainingStep step;
             try {
-                step = sequence.next(network, source, data, steps);
+                step = sequence.next(network, source, data, steps, firstStep);
             } catch (TrainingDivergedException e) {
                 sink.error(e);
                 return sequence;
@@ -56,16 +56,18 @@ final class EngineSteps {
     /** Creates the run's state with its first step, so that allocating the initial weights fails like a step. */
     private static final class Sequence {
         private StepSequence steps;
+        private long first;
 
-        TrainingStep next(Network network, ActivationSource source, TrainingData data, long count) {
+        TrainingStep next(Network network, ActivationSource source, TrainingData data, long count, long first) {
+            this.first = first;
             if (steps == null) {
-                steps = new StepSequence(network, source, data, count);
+                steps = new StepSequence(network, source, data, count, first);
             }
             return steps.next();
         }
 
         long nextIndex() {
-            return steps == null ? 0 : steps.nextIndex();
+            return steps == null ? first : steps.nextIndex();
         }
 
         boolean isDone() {

@@ -41,7 +41,7 @@ public final class ReactorTrainingEngine implements TrainingEngine {
         MatrixViews.access();
         PluginSelection selection = PluginSelection.resolve(registry(), request);
         StepMemory.check(selection.network, request.data());
-        return new ConfiguredTraining(request.data(), request.steps(), selection);
+        return new ConfiguredTraining(request.data(), request.steps(), request.firstStep(), selection);
     }
 
     @Override

@@ -44,6 +44,8 @@ final class RunRecord {
     }
 
     private volatile TrainingStep lastStep;
+    /** The first published step's index (0, or where a resumed run goes on); written before {@link #lastStep}. */
+    private volatile long firstIndex = -1;
     private volatile TrainingStep bestStep;
     /** The best step's monitored error; read and written by the computing thread only. */
     private double bestError = Double.POSITIVE_INFINITY;
@@ -53,6 +55,9 @@ final class RunRecord {
     /** Takes in a step the engine publishes; only the computing thread calls it. */
     void published(TrainingStep step) {
         // The last step first: a reader who sees this step as the best then sees it, or a later one, as the last.
+        if (firstIndex < 0) {
+            firstIndex = step.step();
+        }
         lastStep = step;
         double error = monitored(step);
         if (error < bestError) {
@@ -80,7 +85,7 @@ final class RunRecord {
         if (last == null) {
             return Progress.NONE;
         }
-        return new Progress(last.step() + 1, last, best, best == null ? Double.POSITIVE_INFINITY : monitored(best));
+        return new Progress(last.step() - firstIndex + 1, last, best, best == null ? Double.POSITIVE_INFINITY : monitored(best));
     }
 
     /** The step a plugin restored, or {@code null}. */

@@ -30,8 +30,12 @@ final class StepSequence {
 
     private double[][] weights;
     private long step;
+    /** The index after the last step to compute. */
+    private final long end;
 
-    StepSequence(Network network, ActivationSource source, TrainingData data, long steps) {
+    StepSequence(Network network, ActivationSource source, TrainingData data, long steps, long firstStep) {
+        this.step = firstStep;
+        this.end = firstStep + steps;
         this.network = network;
         this.source = source;
         this.sizes = network.layerSizes();
@@ -67,7 +71,7 @@ final class StepSequence {
 
     /** Tells whether every requested step has been computed. */
     boolean isDone() {
-        return step >= steps;
+        return step >= end;
     }
 
     /**

@@ -21,11 +21,18 @@ public final class TrainingRequest {
     private final Network network;
     private final TrainingData data;
     private final long steps;
+    private final long firstStep;
     private final Map<String, Map<String, ?>> plugins;
     private final Map<String, String> configuration;
 
     private TrainingRequest(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
                             Map<String, String> configuration) {
+        this(network, data, steps, plugins, configuration, 0);
+    }
+
+    private TrainingRequest(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
+                            Map<String, String> configuration, long firstStep) {
+        this.firstStep = firstStep;
         this.network = network;
         this.data = data;
         this.steps = steps;
@@ -86,6 +93,31 @@ public final class TrainingRequest {
      */
     public long steps() {
         return steps;
+    }
+
+    /**
+     * Returns the index of the run's first step: 0, or where a resumed run goes on ({@link #withFirstStep}).
+     *
+     * @return at least 0
+     */
+    public long firstStep() {
+        return firstStep;
+    }
+
+    /**
+     * Returns this request with the run's steps numbered from {@code firstStep}: a run resumed from step
+     * {@code s}'s weights goes on with {@code s + 1}. {@link #steps()} still counts the steps this run computes.
+     *
+     * @param firstStep the first step's index, at least 0
+     * @return a new request
+     * @throws IllegalArgumentException if {@code firstStep} is negative or {@code firstStep + steps()} overflows
+     */
+    public TrainingRequest withFirstStep(long firstStep) {
+        if (firstStep < 0 || firstStep > Long.MAX_VALUE - steps) {
+            throw new IllegalArgumentException("firstStep: expected 0 to " + (Long.MAX_VALUE - steps) + " for "
+                    + steps + " steps, actual " + firstStep);
+        }
+        return new TrainingRequest(network, data, steps, plugins, configuration, firstStep);
     }
 
     /**
