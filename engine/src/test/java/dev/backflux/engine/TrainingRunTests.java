@@ -285,7 +285,8 @@ class TrainingRunTests {
             churn.shutdown();
             assertTrue(churn.awaitTermination(30, TimeUnit.SECONDS));
 
-            assertEquals(Reason.COMPLETED, result.reason(), String.valueOf(result.error()));
+            assertEquals(Reason.COMPLETED, result.reason(), result.condition() + " after " + result.stepsRun()
+                    + " steps; error " + result.error());
             assertEquals(List.of(), watcherErrors);
             assertEquals(List.of(), dropped);
         } finally {
