@@ -88,6 +88,12 @@ class DashboardBrowserTests {
         By story = By.cssSelector("#weight-story[data-state='shown'][data-k='0'][data-from='2'][data-to='1']");
         wait.until(ExpectedConditions.presenceOfElementLocated(story));
 
+        // What a visitor sees while the run trains, on a laptop and on a phone (target/, for people to look at).
+        chromium.screenshot(Path.of("target", "dashboard-running-1280x800.png"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        chromium.screenshot(Path.of("target", "dashboard-running-390x844.png"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+
         // Cancel the run from its row; it ends cancelled, and the story settles on its last step.
         driver.findElement(By.cssSelector("#runs li[data-run-id='run-1'] button[data-role='cancel']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(

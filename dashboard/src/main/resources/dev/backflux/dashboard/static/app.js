@@ -411,7 +411,12 @@ function onStep(id, generation, step) {
   if (!state.activation && !state.activationLoading) {
     loadActivation(id, generation);
   }
-  refreshStory(false);
+  if (first && !state.weight) {
+    // A first-time visitor sees a weight's story at once, the first weight's, until they click another.
+    pickWeight({ k: 0, from: 0, to: 0 });
+  } else {
+    refreshStory(false);
+  }
   schedule('chart', 'step');
 }
 

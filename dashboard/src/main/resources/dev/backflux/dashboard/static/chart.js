@@ -201,7 +201,8 @@ export class ErrorChart {
           values: (u, splits) => splits.map((v) => (v === null ? '' : fmt(v, 2))),
         },
       ],
-      legend: { live: true },
+      // The series' names only: values under the cursor would read as dashes when it is elsewhere.
+      legend: { live: false },
       padding: [8, 28, 0, 0],
       cursor: { drag: { x: true, y: false } },
     };
