@@ -87,8 +87,8 @@ final class StepJson {
         }
         List<Object> masks = new ArrayList<>();
         for (int layer = 0; layer < count; layer++) {
-            Matrix mask = step.dropoutMask(layer);
-            masks.add(hasDropout(mask) ? rows(mask) : null);
+            Matrix mask = hidden(step, layer) ? step.dropoutMask(layer) : null;
+            masks.add(mask != null && hasDropout(mask) ? rows(mask) : null);
         }
         json.put("masks", masks);
         json.put("weights", weights);
@@ -118,11 +118,18 @@ final class StepJson {
         return Matrix.of(sums);
     }
 
-    /** Whether a dropout mask dropped or scaled anything: a layer without dropout has every factor 1. */
+    /** Whether a layer is hidden: only hidden layers can have dropout, so no other layer's mask is asked for. */
+    static boolean hidden(TrainingStep step, int layer) {
+        return layer > 0 && layer < step.layerCount() - 1;
+    }
+
+    /** Whether a dropout mask dropped or scaled anything (read in place): a layer without dropout has every factor 1. */
     static boolean hasDropout(Matrix mask) {
-        for (double factor : mask.toRowMajorArray()) {
-            if (factor != 1) {
-                return true;
+        for (int r = 0; r < mask.rows(); r++) {
+            for (int c = 0; c < mask.columns(); c++) {
+                if (mask.get(r, c) != 1) {
+                    return true;
+                }
             }
         }
         return false;

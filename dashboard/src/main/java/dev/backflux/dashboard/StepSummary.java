@@ -35,8 +35,8 @@ final class StepSummary {
             if (layer > 0) {
                 summary.put("deltas", statistics(step.delta(layer)));
             }
-            Matrix mask = step.dropoutMask(layer);
-            if (StepJson.hasDropout(mask)) {
+            Matrix mask = StepJson.hidden(step, layer) ? step.dropoutMask(layer) : null;
+            if (mask != null && StepJson.hasDropout(mask)) {
                 long dropped = java.util.Arrays.stream(mask.toRowMajorArray()).filter(factor -> factor == 0).count();
                 summary.put("droppedFraction", (double) dropped / ((long) mask.rows() * mask.columns()));
             }

@@ -95,8 +95,8 @@ class DropoutNetworkTests {
             Matrix update = step.update(k);
             for (int r = 0; r < update.rows(); r++) {
                 for (int c = 0; c < update.columns(); c++) {
-                    double g = (loss(activation, step, data, shifted(step, k, r, c, h))
-                            - loss(activation, step, data, shifted(step, k, r, c, -h))) / (2 * h);
+                    double g = (MaskedNetwork.loss(activation, step, data, MaskedNetwork.shifted(step, k, r, c, h))
+                            - MaskedNetwork.loss(activation, step, data, MaskedNetwork.shifted(step, k, r, c, -h))) / (2 * h);
                     assertEquals(-0.5 * g, update.get(r, c), 1e-7 + 1e-6 * Math.abs(g),
                             activation + " syn" + k + "[" + r + "][" + c + "]");
                 }
@@ -210,41 +210,5 @@ class DropoutNetworkTests {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> Network.builder().layerSizes(3, 1).dropout(1, 0.2).build()).getMessage();
         assertFalse(message.contains("[1, 0]"), message);
-    }
-
-    /** ½Σ(y − out)² with these weights, each layer multiplied by the step's own mask. */
-    private static double loss(Activation f, TrainingStep step, TrainingData data, double[][][] weights) {
-        double[][] layer = data.inputs().toArray();
-        for (int k = 0; k < weights.length; k++) {
-            Matrix mask = step.dropoutMask(k + 1);
-            double[][] next = new double[layer.length][weights[k][0].length];
-            for (int e = 0; e < layer.length; e++) {
-                for (int j = 0; j < next[e].length; j++) {
-                    double sum = 0;
-                    for (int i = 0; i < layer[e].length; i++) {
-                        sum += layer[e][i] * weights[k][i][j];
-                    }
-                    next[e][j] = f.apply(sum) * mask.get(e, j);
-                }
-            }
-            layer = next;
-        }
-        double loss = 0;
-        for (int e = 0; e < layer.length; e++) {
-            for (int j = 0; j < layer[e].length; j++) {
-                double error = data.targets().get(e, j) - layer[e][j];
-                loss += 0.5 * error * error;
-            }
-        }
-        return loss;
-    }
-
-    private static double[][][] shifted(TrainingStep step, int k, int r, int c, double h) {
-        double[][][] weights = new double[step.layerCount() - 1][][];
-        for (int m = 0; m < weights.length; m++) {
-            weights[m] = step.weightsBefore(m).toArray();
-        }
-        weights[k][r][c] += h;
-        return weights;
     }
 }

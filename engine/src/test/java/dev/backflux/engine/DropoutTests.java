@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backflux.api.Activation;
 import dev.backflux.api.DropoutGradient;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
@@ -159,9 +160,10 @@ class DropoutTests {
             Matrix update = step.update(k);
             for (int r = 0; r < update.rows(); r++) {
                 for (int c = 0; c < update.columns(); c++) {
-                    double[][][] plus = weights(step, k, r, c, h);
-                    double[][][] minus = weights(step, k, r, c, -h);
-                    double gradient = (loss(step, data, plus) - loss(step, data, minus)) / (2 * h);
+                    double[][][] plus = MaskedNetwork.shifted(step, k, r, c, h);
+                    double[][][] minus = MaskedNetwork.shifted(step, k, r, c, -h);
+                    double gradient = (MaskedNetwork.loss(Activation.sigmoid(), step, data, plus)
+                            - MaskedNetwork.loss(Activation.sigmoid(), step, data, minus)) / (2 * h);
                     // The update is α times minus the gradient of ½Σ(y − out)², the masks held as drawn.
                     assertEquals(-0.5 * gradient, update.get(r, c), 1e-7 + 1e-6 * Math.abs(gradient),
                             "syn" + k + "[" + r + "][" + c + "]");
@@ -300,42 +302,5 @@ class DropoutTests {
 
     private static List<Double> distinct(Matrix matrix) {
         return java.util.Arrays.stream(matrix.toRowMajorArray()).boxed().distinct().sorted().toList();
-    }
-
-    /** The step's weights before its update, one changed by {@code h}. */
-    private static double[][][] weights(TrainingStep step, int k, int r, int c, double h) {
-        double[][][] weights = new double[step.layerCount() - 1][][];
-        for (int m = 0; m < weights.length; m++) {
-            weights[m] = step.weightsBefore(m).toArray();
-        }
-        weights[k][r][c] += h;
-        return weights;
-    }
-
-    /** ½Σ(y − out)² of the network with these weights, each hidden layer multiplied by the step's own mask. */
-    private static double loss(TrainingStep step, TrainingData data, double[][][] weights) {
-        double[][] layer = data.inputs().toArray();
-        for (int k = 0; k < weights.length; k++) {
-            Matrix mask = step.dropoutMask(k + 1);
-            double[][] next = new double[layer.length][weights[k][0].length];
-            for (int e = 0; e < layer.length; e++) {
-                for (int j = 0; j < next[e].length; j++) {
-                    double sum = 0;
-                    for (int i = 0; i < layer[e].length; i++) {
-                        sum += layer[e][i] * weights[k][i][j];
-                    }
-                    next[e][j] = 1 / (1 + Math.exp(-sum)) * mask.get(e, j);
-                }
-            }
-            layer = next;
-        }
-        double loss = 0;
-        for (int e = 0; e < layer.length; e++) {
-            for (int j = 0; j < layer[e].length; j++) {
-                double error = data.targets().get(e, j) - layer[e][j];
-                loss += 0.5 * error * error;
-            }
-        }
-        return loss;
     }
 }

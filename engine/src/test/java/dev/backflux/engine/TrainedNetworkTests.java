@@ -2,7 +2,6 @@ package dev.backflux.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.backflux.api.Activation;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
@@ -44,20 +43,7 @@ class TrainedNetworkTests {
         TrainedNetwork seeded = Trainer.trained(Network.of(3, 4, 1));
         TrainingStep first = Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 1).blockLast();
         assertEquals(first.weightsBefore(1), seeded.weights().get(1), "a seed's weights, drawn as a run draws them");
-        assertEquals(Optional.empty(), Trainer.trained(Network.builder().layerSizes(3, 1).activation(new Linear2()).build())
+        assertEquals(Optional.empty(), Trainer.trained(Network.builder().layerSizes(3, 1).activation(Linear.INSTANCE).build())
                 .activationPlugin());
-    }
-
-    /** An activation of the test's own, set on the network. */
-    private static final class Linear2 implements Activation {
-        @Override
-        public double apply(double input) {
-            return input;
-        }
-
-        @Override
-        public double derivativeFromOutput(double output) {
-            return 1;
-        }
     }
 }
