@@ -19,8 +19,8 @@ import reactor.core.scheduler.Scheduler;
  * <p>The slice size adapts to the step time: it doubles while a slice takes less than half the target and
  * halves while it takes more than twice, so that a tiny network does not pay a task per step and a wide one
  * does not hold a thread for long. Whatever a slice's request throws (a fatal error that Reactor rethrows
- * from a plugin's operator) goes to {@code onFatal}. Terminal signals are ignored: the run's end is published
- * by its {@link RunEnd}.
+ * from a plugin's operator), and whatever {@code onStep} throws, goes to {@code onFatal}. Terminal signals are
+ * ignored: the run's end is published by its {@link RunEnd}.
  */
 final class SlicedDriver extends BaseSubscriber<TrainingStep> {
 
@@ -51,7 +51,15 @@ final class SlicedDriver extends BaseSubscriber<TrainingStep> {
 
     @Override
     protected void hookOnNext(TrainingStep step) {
-        onStep.accept(step);
+        try {
+            onStep.accept(step);
+        } catch (Throwable fatal) {
+            // Left to BaseSubscriber, this would cancel the run as if its subscriber had, and lose the error:
+            // the run fails with it first, then no further step is asked for.
+            onFatal.accept(fatal);
+            dispose();
+            return;
+        }
         if (--remaining == 0) {
             arrive();
         }

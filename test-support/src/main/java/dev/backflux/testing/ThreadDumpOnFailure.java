@@ -1,0 +1,42 @@
+package dev.backflux.testing;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * Prints every thread's stack to standard error when a test fails, then lets the failure through: a run that
+ * hangs or ends early only once in many suite runs can then be read from the report of the run where it did
+ * (which thread was doing what when a step or a result did not arrive). Registered for every test through
+ * JUnit's extension auto-detection ({@code META-INF/services} and the surefire configuration in the parent pom).
+ */
+public final class ThreadDumpOnFailure implements TestExecutionExceptionHandler {
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        String threads = Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
+                .map(ThreadDumpOnFailure::describe)
+                .collect(Collectors.joining());
+        System.err.println("Threads when " + context.getDisplayName() + " failed (" + failure + "):\n" + threads);
+        throw failure;
+    }
+
+    private static String describe(ThreadInfo info) {
+        // ThreadInfo.toString() cuts a stack at 8 frames: a stuck thread's cause is usually deeper.
+        StringBuilder text = new StringBuilder("\"" + info.getThreadName() + "\" " + info.getThreadState());
+        if (info.getLockName() != null) {
+            text.append(" on ").append(info.getLockName());
+        }
+        if (info.getLockOwnerName() != null) {
+            text.append(" owned by \"").append(info.getLockOwnerName()).append('"');
+        }
+        text.append('\n');
+        for (StackTraceElement frame : info.getStackTrace()) {
+            text.append("\tat ").append(frame).append('\n');
+        }
+        return text.append('\n').toString();
+    }
+}
