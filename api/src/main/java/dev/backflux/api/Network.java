@@ -42,6 +42,10 @@ public final class Network {
     private final List<Matrix> initialWeights;
     private final double[] dropout;
     private final DropoutGradient dropoutGradient;
+    /** The seed set by {@link Builder#dropoutStream}, or -1. */
+    private final long dropoutStreamSeed;
+    /** The outputs skipped by {@link Builder#dropoutStream}, or -1. */
+    private final long dropoutStreamDraws;
 
     private Network(Builder builder) {
         this.layerSizes = builder.layerSizes;
@@ -52,6 +56,8 @@ public final class Network {
         this.initialWeights = builder.initialWeights;
         this.dropout = builder.dropout();
         this.dropoutGradient = builder.dropoutGradient;
+        this.dropoutStreamSeed = builder.dropoutStreamSeed;
+        this.dropoutStreamDraws = builder.dropoutStreamDraws;
     }
 
     /**
@@ -94,6 +100,8 @@ public final class Network {
             }
         }
         builder.dropoutGradient = dropoutGradient;
+        builder.dropoutStreamSeed = dropoutStreamSeed;
+        builder.dropoutStreamDraws = dropoutStreamDraws;
         return builder;
     }
 
@@ -214,14 +222,29 @@ public final class Network {
     }
 
     /**
-     * Returns the seed of the generator the dropout masks are drawn from: the weights' seed, whose stream the masks
-     * continue after the weights are drawn (as the tutorial's script does), or {@link #DEFAULT_SEED} when the
-     * weights were given explicitly.
+     * Returns the seed of the generator the dropout masks are drawn from: the one set by
+     * {@link Builder#dropoutStream(long, long)}, else the weights' seed, whose stream the masks continue after the
+     * weights are drawn (as the tutorial's script does), or {@link #DEFAULT_SEED} when the weights were given
+     * explicitly.
      *
      * @return the seed
      */
     public long dropoutSeed() {
+        if (dropoutStreamSeed >= 0) {
+            return dropoutStreamSeed;
+        }
         return initialWeights == null ? seed : DEFAULT_SEED;
+    }
+
+    /**
+     * Returns how many 32-bit outputs of the {@link #dropoutSeed()} generator the run skips before its first
+     * mask, when set by {@link Builder#dropoutStream(long, long)} to resume a run.
+     *
+     * @return the outputs skipped, or an empty optional when the masks continue the weights' stream (or start
+     *         {@link #DEFAULT_SEED}'s, with explicit weights)
+     */
+    public OptionalLong dropoutDraws() {
+        return dropoutStreamDraws < 0 ? OptionalLong.empty() : OptionalLong.of(dropoutStreamDraws);
     }
 
     @Override
@@ -246,6 +269,8 @@ public final class Network {
         private List<Matrix> initialWeights;
         private final java.util.Map<Integer, Double> dropoutRates = new java.util.TreeMap<>();
         private DropoutGradient dropoutGradient = DropoutGradient.TEXTBOOK;
+        private long dropoutStreamSeed = -1;
+        private long dropoutStreamDraws = -1;
 
         private Builder() {
         }
@@ -298,6 +323,32 @@ public final class Network {
          */
         public Builder dropoutGradient(DropoutGradient gradient) {
             this.dropoutGradient = Objects.requireNonNull(gradient, "gradient");
+            return this;
+        }
+
+        /**
+         * Makes the dropout masks continue a generator where a run left it, to resume that run exactly: the
+         * generator is seeded with {@code seed} and {@code draws} of its 32-bit outputs are skipped before the first
+         * mask is drawn. Take both from the run's network and the step to resume from:
+         * {@code dropoutStream(run.dropoutSeed(), step.dropoutDraws().getAsLong())}, with the step's weights and
+         * {@code Training.Builder.firstStep(step.step() + 1)}. Skipping costs about a nanosecond an output.
+         *
+         * @param seed the generator's seed, in {@code [0, MAX_SEED]}
+         * @param draws the outputs to skip, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if {@code seed} or {@code draws} is out of range, naming it, the range
+         *                                  and the value
+         */
+        public Builder dropoutStream(long seed, long draws) {
+            if (seed < 0 || seed > MAX_SEED) {
+                throw new IllegalArgumentException("dropoutStream: expected a seed in [0, " + MAX_SEED + "], actual "
+                        + seed);
+            }
+            if (draws < 0) {
+                throw new IllegalArgumentException("dropoutStream: expected draws of at least 0, actual " + draws);
+            }
+            this.dropoutStreamSeed = seed;
+            this.dropoutStreamDraws = draws;
             return this;
         }
 

@@ -175,6 +175,18 @@ public interface TrainingStep {
     }
 
     /**
+     * Returns where this step left the run's dropout generator: how many 32-bit outputs it had given, counted from
+     * its seeding ({@link Network#dropoutSeed()}), once this step's masks were drawn. A run resumed from this step
+     * with {@link Network.Builder#dropoutStream(long, long) dropoutStream(seed, draws)} draws the masks the
+     * uninterrupted run would have drawn next.
+     *
+     * @return the outputs drawn, or an empty optional for a step without dropout (this default)
+     */
+    default java.util.OptionalLong dropoutDraws() {
+        return java.util.OptionalLong.empty();
+    }
+
+    /**
      * Tells whether a unit was dropped for an example in this step: its {@link #dropoutMask(int)} factor is 0.
      *
      * @param layer 0 to {@code layerCount() - 1}

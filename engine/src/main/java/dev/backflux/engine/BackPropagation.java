@@ -70,11 +70,14 @@ final class BackPropagation {
         /** By layer: the activation before its mask, where a mask was applied. */
         final double[][] unmasked;
         final DropoutGradient gradient;
+        /** The generator's outputs drawn once this step's masks were, counted from its seeding. */
+        final long draws;
 
-        Dropout(double[][] masks, double[][] unmasked, DropoutGradient gradient) {
+        Dropout(double[][] masks, double[][] unmasked, DropoutGradient gradient, long draws) {
             this.masks = masks;
             this.unmasked = unmasked;
             this.gradient = gradient;
+            this.draws = draws;
         }
     }
 
@@ -192,7 +195,7 @@ final class BackPropagation {
             updated[k] = w;
         }
         return new Result(layers, errors, deltas, updated, meanAbsolute(outputError),
-                masks == null ? null : new Dropout(masks, unmasked, dropoutGradient));
+                masks == null ? null : new Dropout(masks, unmasked, dropoutGradient, dropout.draws()));
     }
 
     /** Returns {@code mean(|values|)}, summed in index order. */

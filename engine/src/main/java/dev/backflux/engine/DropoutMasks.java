@@ -24,6 +24,11 @@ final class DropoutMasks {
         return rates[layer] > 0;
     }
 
+    /** The generator's outputs drawn so far, counted from its seeding. */
+    long draws() {
+        return random.drawn();
+    }
+
     /** Draws the next mask of a layer: {@code count} factors, row-major over examples then units. */
     double[] draw(int layer, int count) {
         double keep = 1 - rates[layer];

@@ -16,6 +16,8 @@ final class MersenneTwister {
 
     private final int[] state = new int[N];
     private int index;
+    /** The outputs given since seeding, {@link #skip} included. */
+    private long drawn;
 
     /**
      * Seeds the generator with {@code init_genrand(seed)}.
@@ -35,12 +37,32 @@ final class MersenneTwister {
         if (index >= N) {
             twist();
         }
+        drawn++;
         int y = state[index++];
         y ^= y >>> 11;
         y ^= (y << 7) & 0x9d2c5680;
         y ^= (y << 15) & 0xefc60000;
         y ^= y >>> 18;
         return y;
+    }
+
+    /** The number of 32-bit outputs given since seeding, skipped ones included. */
+    long drawn() {
+        return drawn;
+    }
+
+    /** Moves on by {@code outputs} outputs without computing them: the generator is then where it would be. */
+    void skip(long outputs) {
+        long left = outputs;
+        while (left > 0) {
+            if (index >= N) {
+                twist();
+            }
+            int step = (int) Math.min(left, N - index);
+            index += step;
+            drawn += step;
+            left -= step;
+        }
     }
 
     /** Returns a double in [0, 1) from two outputs, as numpy's {@code random_sample} does. */

@@ -10,6 +10,7 @@ import dev.backflux.engine.kernels.MatrixKernels;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * A {@link TrainingStep} over the fresh arrays of one step, which nothing writes again. The read-only matrix
@@ -151,6 +152,11 @@ final class Snapshot implements TrainingStep {
     /** The dropout mask applied to a layer in this step, or null when none was. */
     private double[] mask(int layer) {
         return result.dropout == null ? null : result.dropout.masks[layer];
+    }
+
+    @Override
+    public OptionalLong dropoutDraws() {
+        return result.dropout == null ? OptionalLong.empty() : OptionalLong.of(result.dropout.draws);
     }
 
     @Override

@@ -52,7 +52,13 @@ final class StepSequence {
         if (network.hasDropout()) {
             // As the tutorial's Part 3 script: the weights are drawn first, then a mask per step from the same stream.
             MersenneTwister random = new MersenneTwister(network.dropoutSeed());
-            this.weights = InitialWeights.of(network, random);
+            if (network.dropoutDraws().isPresent()) {
+                // A resumed run: its masks continue where the earlier run left the generator.
+                this.weights = InitialWeights.of(network);
+                random.skip(network.dropoutDraws().getAsLong());
+            } else {
+                this.weights = InitialWeights.of(network, random);
+            }
             double[] rates = new double[sizes.length];
             for (int layer = 0; layer < sizes.length; layer++) {
                 rates[layer] = network.dropout(layer);

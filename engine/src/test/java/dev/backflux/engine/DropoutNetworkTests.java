@@ -211,4 +211,52 @@ class DropoutNetworkTests {
                 () -> Network.builder().layerSizes(3, 1).dropout(1, 0.2).build()).getMessage();
         assertFalse(message.contains("[1, 0]"), message);
     }
+
+    @Test
+    void aRunResumedFromAStepWithItsGeneratorPositionDrawsTheSameMasksAndWeightsBitForBit() {
+        Network network = Network.builder().layerSizes(3, 5, 4, 1).dropout(1, 0.3).dropout(2, 0.5).seed(4).build();
+        List<TrainingStep> whole = Trainer.train(network, Tutorial.XOR, 300).collectList().block();
+        TrainingStep at = whole.get(119);
+        double[][][] weights = at.network().weights().stream().map(Matrix::toArray).toArray(double[][][]::new);
+        Network resumedNetwork = network.toBuilder().weights(weights)
+                .dropoutStream(network.dropoutSeed(), at.dropoutDraws().getAsLong()).build();
+
+        List<TrainingStep> resumed = Trainer.training(resumedNetwork, Tutorial.XOR).firstStep(120).steps(180)
+                .configuration(Map.of()).build().flux().collectList().block();
+
+        assertEquals(180, resumed.size());
+        for (int i = 0; i < 180; i++) {
+            TrainingStep expected = whole.get(120 + i);
+            TrainingStep actual = resumed.get(i);
+            assertEquals(expected.step(), actual.step());
+            assertEquals(expected.dropoutDraws(), actual.dropoutDraws(), "generator position at " + actual.step());
+            assertEquals(expected.dropoutMask(1), actual.dropoutMask(1), "masks at " + actual.step());
+            assertEquals(expected.dropoutMask(2), actual.dropoutMask(2), "masks at " + actual.step());
+            assertEquals(Double.doubleToRawLongBits(expected.meanAbsoluteError()),
+                    Double.doubleToRawLongBits(actual.meanAbsoluteError()), "error at " + actual.step());
+            for (int k = 0; k < 3; k++) {
+                assertArrayEquals(expected.weights(k).toRowMajorArray(), actual.weights(k).toRowMajorArray(),
+                        "syn" + k + " at " + actual.step());
+            }
+        }
+    }
+
+    @Test
+    void aStepsGeneratorPositionCountsTheWeightsAndEveryMaskDrawnSoFar() {
+        Network network = Network.builder().layerSizes(3, 4, 1).dropout(1, 0.5).build();
+        List<TrainingStep> steps = Trainer.train(network, Tutorial.XOR, 3).collectList().block();
+        // 16 weights as doubles (two outputs each), then per step 16 binomial draws of at least one double each.
+        long weights = 2 * (3 * 4 + 4 * 1);
+        assertTrue(steps.get(0).dropoutDraws().getAsLong() >= weights + 2 * 16, steps.get(0).dropoutDraws().toString());
+        assertTrue(steps.get(1).dropoutDraws().getAsLong() >= steps.get(0).dropoutDraws().getAsLong() + 2 * 16);
+        assertTrue(Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 1).blockLast().dropoutDraws().isEmpty());
+    }
+
+    @Test
+    void aDropoutStreamOutOfRangeIsRefusedNamingIt() {
+        assertEquals("dropoutStream: expected a seed in [0, 4294967295], actual -1", assertThrows(
+                IllegalArgumentException.class, () -> Network.builder().dropoutStream(-1, 0)).getMessage());
+        assertEquals("dropoutStream: expected draws of at least 0, actual -5", assertThrows(
+                IllegalArgumentException.class, () -> Network.builder().dropoutStream(1, -5)).getMessage());
+    }
 }

@@ -46,4 +46,23 @@ class MersenneTwisterTests {
         assertEquals(0.0976320289940138, largest.nextDouble(), 0.0);
         assertEquals(0.9123828453026218, largest.nextDouble(), 0.0);
     }
+
+    @Test
+    void skippingOutputsLeavesTheGeneratorWhereDrawingThemWould() {
+        for (long skipped : new long[] {0, 1, 623, 624, 625, 1_247, 1_248, 10_000, 99_999}) {
+            MersenneTwister drawn = new MersenneTwister(7);
+            MersenneTwister jumped = new MersenneTwister(7);
+            drawn.nextDouble(); // both part-way into their state first, as a run's weights leave them
+            jumped.nextDouble();
+            for (long i = 0; i < skipped; i++) {
+                drawn.nextInt();
+            }
+            jumped.skip(skipped);
+            assertEquals(drawn.drawn(), jumped.drawn(), "outputs counted after skipping " + skipped);
+            assertEquals(2 + skipped, jumped.drawn());
+            for (int i = 0; i < 1_300; i++) {
+                assertEquals(drawn.nextInt(), jumped.nextInt(), "output " + i + " after skipping " + skipped);
+            }
+        }
+    }
 }

@@ -105,7 +105,7 @@ public final class CheckpointPlugin implements StepPlugin {
     public Flux<TrainingStep> apply(Flux<TrainingStep> steps, PluginContext context) {
         PluginOptions options = context.options();
         Checkpoints checkpoints = new Checkpoints(options.get(DIRECTORY).toAbsolutePath(),
-                (int) (long) options.get(KEEP));
+                (int) (long) options.get(KEEP), context.network(), context.data());
         context.completeAfter(checkpoints.written());
         Schedule schedule = new Schedule(options.find(EVERY).orElse(0L),
                 options.find(EVERY_DURATION).map(Duration::toNanos).orElse(0L),

@@ -1,5 +1,7 @@
 package dev.backflux.files;
 
+import dev.backflux.api.Network;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -31,10 +33,20 @@ final class Checkpoints {
     private boolean started;
     private boolean ended;
     private boolean cleaned;
+    private final Network network;
+    private final TrainingData data;
+    /** The data's fingerprint, computed by the writer before its first file. */
+    private String fingerprint;
 
-    Checkpoints(Path directory, int keep) {
+    /**
+     * @param network the run's network: its seed and dropout are saved with each step
+     * @param data the run's data, whose fingerprint each file records
+     */
+    Checkpoints(Path directory, int keep, Network network, TrainingData data) {
         this.directory = directory;
         this.keep = keep;
+        this.network = network;
+        this.data = data;
     }
 
     /** The file of a step: the step's index in 12 digits, so that names sort as steps do. */
@@ -102,7 +114,10 @@ final class Checkpoints {
                     }
                 }
             }
-            NetworkFile.write(step, file);
+            if (fingerprint == null) {
+                fingerprint = NetworkFile.fingerprint(data);
+            }
+            NetworkFile.write(step, network, fingerprint, null, file);
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> all = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
                 all.forEach(files::add);

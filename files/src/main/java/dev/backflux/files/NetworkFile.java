@@ -1,5 +1,6 @@
 package dev.backflux.files;
 
+import dev.backflux.api.DropoutGradient;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
@@ -21,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,6 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   "seed": 1,                          the run's seed, or null when unknown or the weights were explicit
  *   "step": 59999,                      the step whose weights these are, or null
  *   "weights": [[[...], ...], ...],     syn0, syn1, ...: rows of numbers, each written so it reads back exactly
+ *   "dropout": {"rates": [0, 0.5, 0], "gradient": "TEXTBOOK", "seed": 1, "draws": 16432},
+ *                                       only for a network with dropout: each layer's rate, the gradient, and
+ *                                       where the step left the masks' generator (Network.dropoutStream)
  *   "metadata": {"library": "...", "dataFingerprint": "sha256:...", "plugins": ["early-stopping"]}
  * }
  * }</pre>
@@ -72,14 +77,16 @@ public final class NetworkFile {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> FIELDS = Set.of("format", "version", "layers", "activation", "learningRate",
-            "seed", "step", "weights", "metadata");
+            "seed", "step", "weights", "dropout", "metadata");
 
     private NetworkFile() {
     }
 
     /**
      * Saves a step's network: its weights after the step's update, the step's index and learning rate, its
-     * activation's plugin and options.
+     * activation's plugin and options. A step alone knows no run: no seed, no data fingerprint, and no dropout
+     * (its rates belong to the run's network); save a dropout network with {@link #write(TrainingStep, Training,
+     * Path)} to resume it exactly.
      *
      * @param step the step, such as a run's last
      * @param file the file to write, usually {@code *.json}; replaced atomically
@@ -89,11 +96,12 @@ public final class NetworkFile {
      */
     public static void write(TrainingStep step, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
-        write(json(step, null), Objects.requireNonNull(file, "file"));
+        write(json(step, null, null, null), Objects.requireNonNull(file, "file"));
     }
 
     /**
-     * Saves a step's network with what its run knows: the seed, the plugin ids, and a fingerprint of the data.
+     * Saves a step's network with what its run knows: the seed, the dropout (rates, gradient, and where the step
+     * left the masks' generator), the plugin ids, and a fingerprint of the data.
      *
      * @param step the step
      * @param training the run it came from
@@ -104,7 +112,8 @@ public final class NetworkFile {
     public static void write(TrainingStep step, Training training, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(training, "training");
-        write(json(step, training), Objects.requireNonNull(file, "file"));
+        write(json(step, training.network(), fingerprint(training.data()), training.plugins()),
+                Objects.requireNonNull(file, "file"));
     }
 
     /**
@@ -130,7 +139,17 @@ public final class NetworkFile {
         return new Reader(file.toString()).read(root);
     }
 
-    private static ObjectNode json(TrainingStep step, Training training) {
+    /** Saves a step of a run of {@code network} whose data has {@code fingerprint}; for the checkpoint plugin. */
+    static void write(TrainingStep step, Network network, String fingerprint, List<String> plugins, Path file)
+            throws IOException {
+        write(json(step, network, fingerprint, plugins), file);
+    }
+
+    /**
+     * The file's JSON; {@code trained} (the run's network: seed and dropout), {@code fingerprint} and {@code plugins}
+     * may be null when unknown.
+     */
+    private static ObjectNode json(TrainingStep step, Network trained, String fingerprint, List<String> plugins) {
         TrainedNetwork network = step.network();
         String plugin = network.activationPlugin().orElseThrow(() -> new IllegalArgumentException(
                 "step: expected a network whose activation came from a plugin (its id is saved), actual "
@@ -147,7 +166,6 @@ public final class NetworkFile {
         ObjectNode options = activation.putObject("options");
         network.activationOptions().forEach(options::put);
         root.put("learningRate", step.learningRate());
-        Network trained = training == null ? null : training.network();
         if (trained != null && trained.seed().isPresent()) {
             root.put("seed", trained.seed().getAsLong());
         } else {
@@ -168,13 +186,27 @@ public final class NetworkFile {
                 }
             }
         }
+        if (trained != null && trained.hasDropout()) {
+            ObjectNode dropout = root.putObject("dropout");
+            ArrayNode rates = dropout.putArray("rates");
+            for (int layer = 0; layer < trained.layerSizes().length; layer++) {
+                rates.add(trained.dropout(layer));
+            }
+            dropout.put("gradient", trained.dropoutGradient().name());
+            dropout.put("seed", trained.dropoutSeed());
+            dropout.put("draws", step.dropoutDraws().orElseThrow(() -> new IllegalArgumentException(
+                    "step: expected a step of a run with dropout (it says where the masks' generator is), actual a"
+                            + " step without")));
+        }
         ObjectNode metadata = root.putObject("metadata");
         String version = NetworkFile.class.getPackage().getImplementationVersion();
         metadata.put("library", "backflux " + (version == null ? "(development build)" : version));
-        if (training != null) {
-            metadata.put("dataFingerprint", fingerprint(training.data()));
-            ArrayNode plugins = metadata.putArray("plugins");
-            training.plugins().forEach(plugins::add);
+        if (fingerprint != null) {
+            metadata.put("dataFingerprint", fingerprint);
+        }
+        if (plugins != null) {
+            ArrayNode names = metadata.putArray("plugins");
+            plugins.forEach(names::add);
         }
         return root;
     }
@@ -278,6 +310,7 @@ public final class NetworkFile {
             Long seed = optionalInteger(required(root, "seed"), "/seed", 0, Network.MAX_SEED);
             Long step = optionalInteger(required(root, "step"), "/step", 0, Long.MAX_VALUE);
             List<Matrix> weights = weights(required(root, "weights"), layers);
+            SavedNetwork.Dropout dropout = dropout(root.get("dropout"), layers);
             Map<String, Object> metadata = new LinkedHashMap<>();
             JsonNode meta = root.get("metadata");
             if (meta != null && !meta.isNull()) {
@@ -289,7 +322,55 @@ public final class NetworkFile {
                 }
             }
             return new SavedNetwork(layers, pluginNode.asString(), options, function, learningRate, seed, step,
-                    weights, metadata);
+                    weights, dropout, metadata);
+        }
+
+        private SavedNetwork.Dropout dropout(JsonNode node, int[] layers) throws FileFormatException {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                throw bad("/dropout", "an object with rates, gradient, seed and draws", kind(node));
+            }
+            for (Iterator<String> names = node.propertyNames().iterator(); names.hasNext(); ) {
+                String name = names.next();
+                if (!Set.of("rates", "gradient", "seed", "draws").contains(name)) {
+                    throw bad("/dropout/" + name, "one of the fields [draws, gradient, rates, seed]",
+                            "the field '" + name + "'");
+                }
+            }
+            JsonNode ratesNode = required(node, "rates", "/dropout/rates");
+            if (!ratesNode.isArray() || ratesNode.size() != layers.length) {
+                throw bad("/dropout/rates", "an array of " + layers.length + " rates, one per layer", kind(ratesNode));
+            }
+            double[] rates = new double[layers.length];
+            for (int layer = 0; layer < layers.length; layer++) {
+                String at = "/dropout/rates/" + layer;
+                double rate = number(ratesNode.get(layer), at);
+                boolean hidden = layer > 0 && layer < layers.length - 1;
+                if (!(rate >= 0 && rate < 1) || (!hidden && rate != 0)) {
+                    throw bad(at, hidden ? "a rate in [0, 1)" : "0 (only hidden layers drop units)",
+                            Double.toString(rate));
+                }
+                rates[layer] = rate;
+            }
+            JsonNode gradientNode = required(node, "gradient", "/dropout/gradient");
+            DropoutGradient gradient = null;
+            for (DropoutGradient candidate : DropoutGradient.values()) {
+                if (gradientNode.isString() && candidate.name().equals(gradientNode.asString())) {
+                    gradient = candidate;
+                }
+            }
+            if (gradient == null) {
+                throw bad("/dropout/gradient", "one of " + Arrays.toString(DropoutGradient.values()), kind(gradientNode));
+            }
+            Long seed = optionalInteger(required(node, "seed", "/dropout/seed"), "/dropout/seed", 0, Network.MAX_SEED);
+            Long draws = optionalInteger(required(node, "draws", "/dropout/draws"), "/dropout/draws", 0,
+                    Long.MAX_VALUE);
+            if (seed == null || draws == null) {
+                throw bad(seed == null ? "/dropout/seed" : "/dropout/draws", "an integer", "null");
+            }
+            return new SavedNetwork.Dropout(rates, gradient, seed, draws);
         }
 
         private int[] layers(JsonNode node) throws FileFormatException {

@@ -1,6 +1,7 @@
 package dev.backflux.files;
 
 import dev.backflux.api.Activation;
+import dev.backflux.api.DropoutGradient;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
@@ -28,10 +29,16 @@ public final class SavedNetwork {
     private final Long seed;
     private final Long step;
     private final List<Matrix> weights;
+    private final Dropout dropout;
     private final Map<String, Object> metadata;
 
+    /** A saved network's dropout: each layer's rate, the gradient, and where its masks' generator was. */
+    record Dropout(double[] rates, DropoutGradient gradient, long seed, long draws) {
+    }
+
     SavedNetwork(int[] layers, String activationPlugin, Map<String, String> activationOptions, Activation activation,
-            double learningRate, Long seed, Long step, List<Matrix> weights, Map<String, Object> metadata) {
+            double learningRate, Long seed, Long step, List<Matrix> weights, Dropout dropout,
+            Map<String, Object> metadata) {
         this.layers = layers.clone();
         this.activationPlugin = activationPlugin;
         this.activationOptions = Map.copyOf(activationOptions);
@@ -40,6 +47,7 @@ public final class SavedNetwork {
         this.seed = seed;
         this.step = step;
         this.weights = List.copyOf(weights);
+        this.dropout = dropout;
         this.metadata = Map.copyOf(metadata);
     }
 
@@ -122,7 +130,9 @@ public final class SavedNetwork {
     }
 
     /**
-     * Returns a network to train on from these weights, with the saved learning rate and activation.
+     * Returns a network to train on from these weights, with the saved learning rate and activation, and the saved
+     * dropout: its rates, its gradient, and its masks' generator where the saved step left it, so that a run from
+     * it with {@code Training.Builder.firstStep(step + 1)} draws the masks the saved run would have drawn next.
      *
      * @return the network: its weights explicit, never {@code null}
      */
@@ -134,6 +144,12 @@ public final class SavedNetwork {
         Network.Builder builder = Network.builder().layerSizes(layers).learningRate(learningRate).weights(arrays);
         if (!activationPlugin.equals("sigmoid") || !activationOptions.isEmpty()) {
             builder.activation(activation);
+        }
+        if (dropout != null) {
+            for (int layer = 0; layer < layers.length; layer++) {
+                builder.dropout(layer, dropout.rates()[layer]);
+            }
+            builder.dropoutGradient(dropout.gradient()).dropoutStream(dropout.seed(), dropout.draws());
         }
         return builder.build();
     }

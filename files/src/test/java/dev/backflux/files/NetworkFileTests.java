@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backflux.api.DropoutGradient;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
@@ -131,10 +132,39 @@ class NetworkFileTests {
         assertBad(text.replaceFirst(java.util.regex.Pattern.quote(first), "\"NaN\""), "at /weights/0/0/0",
                 "expected a finite number, actual string \"NaN\"");
         assertBad(text.replace("\"learningRate\"", "\"alpha\""), "at /alpha",
-                "expected one of the fields [activation, format, layers, learningRate, metadata, seed, step, version,"
-                        + " weights], actual the field 'alpha'");
+                "expected one of the fields [activation, dropout, format, layers, learningRate, metadata, seed, step,"
+                        + " version, weights], actual the field 'alpha'");
         assertBad(text.replace("\"options\" : { }", "\"options\" : { \"slope\" : \"1\" }"), "at /activation/options",
                 "sigmoid: unknown option 'slope'; expected none (it takes no options)");
+    }
+
+    @Test
+    void aDropoutNetworkSavesItsRatesGradientAndGeneratorAndEveryBadDropoutFieldIsNamed() throws IOException {
+        Network network = Network.builder().layerSizes(3, 4, 1).dropout(1, 0.25)
+                .dropoutGradient(DropoutGradient.TUTORIAL).seed(3).build();
+        Training training = Trainer.training(network, Tutorial.XOR).steps(5).configuration(Map.of()).build();
+        TrainingStep step = training.flux().blockLast();
+        Path good = directory.resolve("dropout.json");
+        NetworkFile.write(step, training, good);
+        String text = Files.readString(good);
+        long draws = step.dropoutDraws().getAsLong();
+        assertTrue(text.contains("\"dropout\" : {\n    \"rates\" : [ 0.0, 0.25, 0.0 ],\n    \"gradient\" : \"TUTORIAL\",\n"
+                + "    \"seed\" : 3,\n    \"draws\" : " + draws + "\n  }"), text);
+        Network loaded = NetworkFile.read(good).network();
+        assertEquals(0.25, loaded.dropout(1));
+        assertEquals(DropoutGradient.TUTORIAL, loaded.dropoutGradient());
+        assertEquals(3, loaded.dropoutSeed());
+        assertEquals(draws, loaded.dropoutDraws().getAsLong());
+
+        assertBad(text.replace("[ 0.0, 0.25, 0.0 ]", "[ 0.0, 1.5, 0.0 ]"), "at /dropout/rates/1",
+                "expected a rate in [0, 1), actual 1.5");
+        assertBad(text.replace("[ 0.0, 0.25, 0.0 ]", "[ 0.0, 0.25, 0.5 ]"), "at /dropout/rates/2",
+                "expected 0 (only hidden layers drop units), actual 0.5");
+        assertBad(text.replace("[ 0.0, 0.25, 0.0 ]", "[ 0.0, 0.25 ]"), "at /dropout/rates",
+                "expected an array of 3 rates, one per layer");
+        assertBad(text.replace("\"TUTORIAL\"", "\"SPATIAL\""), "at /dropout/gradient",
+                "expected one of [TEXTBOOK, TUTORIAL], actual string \"SPATIAL\"");
+        assertBad(text.replace("\"draws\" : " + draws, "\"draws\" : -1"), "at /dropout/draws", "actual number -1");
     }
 
     private void assertBad(String content, String place, String problem) throws IOException {

@@ -69,6 +69,36 @@ class ResumeTests {
         }
     }
 
+    @Test
+    void aDropoutRunResumedFromItsCheckpointDrawsTheMasksItWouldHaveDrawn() throws IOException {
+        Network network = Network.builder().layerSizes(3, 6, 1).dropout(1, 0.4).seed(9).build();
+        List<TrainingStep> uninterrupted = Trainer.train(network, Tutorial.XOR, 1_000).collectList().block();
+
+        Trainer.training(network, Tutorial.XOR).steps(400)
+                .plugin("checkpoint", Map.of("directory", directory.toString()))
+                .configuration(Map.of()).build().result().block();
+        SavedNetwork saved = NetworkFile.read(Checkpoints.file(directory, 399));
+        assertEquals(0.4, saved.network().dropout(1));
+        List<TrainingStep> resumed = Trainer.training(saved.network(), Tutorial.XOR).firstStep(400).steps(600)
+                .configuration(Map.of()).build().flux().collectList().block();
+
+        assertEquals(600, resumed.size());
+        for (int i = 0; i < 600; i++) {
+            TrainingStep expected = uninterrupted.get(400 + i);
+            TrainingStep actual = resumed.get(i);
+            assertEquals(expected.step(), actual.step());
+            assertEquals(expected.dropoutMask(1), actual.dropoutMask(1), "masks at step " + actual.step());
+            assertEquals(bits(expected.meanAbsoluteError()), bits(actual.meanAbsoluteError()), "step " + actual.step());
+            for (int k = 0; k < 2; k++) {
+                double[] a = expected.weights(k).toRowMajorArray();
+                double[] b = actual.weights(k).toRowMajorArray();
+                for (int w = 0; w < a.length; w++) {
+                    assertEquals(bits(a[w]), bits(b[w]), "syn" + k + " at step " + actual.step());
+                }
+            }
+        }
+    }
+
     private static long bits(double value) {
         return Double.doubleToRawLongBits(value);
     }
