@@ -21,12 +21,27 @@ final class DaemonScheduler {
     private DaemonScheduler() {
     }
 
+    private static final java.util.Map<Scheduler, ScheduledThreadPoolExecutor> EXECUTORS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The queue and threads of a scheduler made here, to tell where a run that does not move is waiting. */
+    static String describe(Scheduler scheduler) {
+        ScheduledThreadPoolExecutor executor = EXECUTORS.get(scheduler);
+        if (executor == null) {
+            return "(not made here)";
+        }
+        return "[queued=" + executor.getQueue().size() + ", active=" + executor.getActiveCount() + ", threads="
+                + executor.getPoolSize() + ", completed=" + executor.getCompletedTaskCount() + "]";
+    }
+
     /** A scheduler of one thread per core named {@code name-1}, {@code name-2}, ... */
     static Scheduler create(String name) {
         int cores = Runtime.getRuntime().availableProcessors();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(cores, new Factory(name));
         executor.setRemoveOnCancelPolicy(true);
-        return Schedulers.fromExecutorService(executor, name);
+        Scheduler scheduler = Schedulers.fromExecutorService(executor, name);
+        EXECUTORS.put(scheduler, executor);
+        return scheduler;
     }
 
     private static final class Factory implements ThreadFactory {

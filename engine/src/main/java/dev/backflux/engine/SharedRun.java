@@ -43,7 +43,7 @@ final class SharedRun implements TrainingRun {
 
     private SharedRun(ConfiguredTraining training, Scheduler scheduler) {
         this.training = training;
-        this.end = new RunEnd(training.steps(), record, scheduler);
+        this.end = new RunEnd(training.steps(), record, scheduler, training.data());
         this.driver = new SlicedDriver(scheduler, this::published, this::failed);
         end.whenEnded(this::ended);
     }
@@ -123,6 +123,16 @@ final class SharedRun implements TrainingRun {
     /** The number of subscribers the sink holds, for tests. */
     int subscriberCount() {
         return sink.currentSubscriberCount();
+    }
+
+    /** The run's state, to tell where a run that does not move is waiting. */
+    @Override
+    public String toString() {
+        TrainingStep last = latest;
+        return "SharedRun[state=" + state.get() + ", latest step=" + (last == null ? "none" : last.step())
+                + ", result=" + end.result() + ", subscribers=" + sink.currentSubscriberCount() + ", " + driver
+                + ", training threads " + DaemonScheduler.describe(TrainingThreads.get()) + ", delivery threads "
+                + DaemonScheduler.describe(DeliveryThreads.get()) + "]";
     }
 
     @Override

@@ -115,4 +115,11 @@ final class SlicedDriver extends BaseSubscriber<TrainingStep> {
             onFatal.accept(e);
         }
     }
+
+    /** The driver's state, to tell where a run that does not move is waiting. */
+    @Override
+    public String toString() {
+        return "SlicedDriver[sliceSize=" + sliceSize + ", remaining=" + remaining + ", parties=" + parties.get()
+                + ", disposed=" + isDisposed() + "]";
+    }
 }

@@ -52,10 +52,14 @@ class BlockHoundTests {
         try {
             TrainingRun run = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(Long.MAX_VALUE)
                     .plugin("stop-at", Map.of("step", 1_000_000_000L)).configuration(Map.of()).build().start();
-            StepVerifier.create(run.steps().transform(TrainingViews.atMostOnePer(Duration.ofMillis(5))).take(3))
-                    .expectNextCount(3).expectComplete().verify(Duration.ofSeconds(30));
-            StepVerifier.create(run.steps().transform(TrainingViews.improvements()).take(2))
-                    .expectNextCount(2).expectComplete().verify(Duration.ofSeconds(30));
+            try {
+                StepVerifier.create(run.steps().transform(TrainingViews.atMostOnePer(Duration.ofMillis(5))).take(3))
+                        .expectNextCount(3).expectComplete().verify(Duration.ofSeconds(30));
+                StepVerifier.create(run.steps().transform(TrainingViews.improvements()).take(2))
+                        .expectNextCount(2).expectComplete().verify(Duration.ofSeconds(30));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " with " + run, e);
+            }
             StepVerifier.create(Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 1_000_000)
                             .subscribeOn(Schedulers.parallel()).transform(TrainingViews.everyNth(100)).take(10))
                     .expectNextCount(10).expectComplete().verify(Duration.ofSeconds(30));

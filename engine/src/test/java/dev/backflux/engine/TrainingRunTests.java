@@ -286,7 +286,7 @@ class TrainingRunTests {
             assertTrue(churn.awaitTermination(30, TimeUnit.SECONDS));
 
             assertEquals(Reason.COMPLETED, result.reason(), result.condition() + " after " + result.stepsRun()
-                    + " steps; error " + result.error());
+                    + " steps; error " + result.error() + "; " + run);
             assertEquals(List.of(), watcherErrors);
             assertEquals(List.of(), dropped);
         } finally {

@@ -8,20 +8,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * Prints every thread's stack to standard error when a test fails, then lets the failure through: a run that
- * hangs or ends early only once in many suite runs can then be read from the report of the run where it did
- * (which thread was doing what when a step or a result did not arrive). Registered for every test through
+ * Prints every thread's stack to standard error when a test fails by waiting too long (a timeout, something that
+ * did not arrive in time), then lets the failure through: a run that hangs only once in many suite runs can then
+ * be read from the report of the run where it did (which thread was doing what when a step or a result did not
+ * arrive). Registered for every test through
  * JUnit's extension auto-detection ({@code META-INF/services} and the surefire configuration in the parent pom).
  */
 public final class ThreadDumpOnFailure implements TestExecutionExceptionHandler {
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        if (!aWait(failure)) {
+            throw failure;
+        }
         String threads = Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
                 .map(ThreadDumpOnFailure::describe)
                 .collect(Collectors.joining());
         System.err.println("Threads when " + context.getDisplayName() + " failed (" + failure + "):\n" + threads);
         throw failure;
+    }
+
+    /** Whether the failure, or a cause, says something did not arrive in time. */
+    private static boolean aWait(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof java.util.concurrent.TimeoutException || message.contains("timed out")
+                    || message.contains("timeout") || message.contains("no response") || message.contains("within")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(ThreadInfo info) {
