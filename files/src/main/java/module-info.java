@@ -7,6 +7,7 @@
 module dev.backflux.files {
     requires transitive dev.backflux.api;
     requires tools.jackson.databind;
+    requires tools.jackson.dataformat.csv;
 
     exports dev.backflux.files;
 

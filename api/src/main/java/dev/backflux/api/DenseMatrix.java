@@ -45,6 +45,25 @@ final class DenseMatrix implements Matrix {
     }
 
     /**
+     * Checks that a matrix holds only finite values; every matrix is immutable, so none is copied.
+     *
+     * @param name the argument's name, used in error messages
+     * @param matrix the matrix
+     * @return {@code matrix}
+     * @throws IllegalArgumentException naming {@code name}, the row and column of the first NaN or infinite value
+     */
+    static Matrix checkedOf(String name, Matrix matrix) {
+        DenseMatrix dense = (DenseMatrix) matrix;
+        for (int i = 0; i < dense.data.length; i++) {
+            if (!Double.isFinite(dense.data[i])) {
+                throw new IllegalArgumentException(name + "[" + (i / dense.columns) + "][" + (i % dense.columns)
+                        + "]: expected a finite value, actual " + dense.data[i]);
+            }
+        }
+        return dense;
+    }
+
+    /**
      * Copies rows into a new matrix, checking that they are a non-empty rectangle.
      *
      * @param name the argument's name, used in error messages

@@ -44,6 +44,27 @@ public sealed interface Matrix permits DenseMatrix {
     }
 
     /**
+     * Returns a matrix holding a copy of elements given row after row: one copy, with no array per row, for large
+     * data.
+     *
+     * @param rows the number of rows, at least 1
+     * @param columns the number of columns, at least 1
+     * @param values {@code rows * columns} elements, row-major
+     * @return a matrix independent of {@code values}, never {@code null}
+     * @throws NullPointerException if {@code values} is {@code null}
+     * @throws IllegalArgumentException if a size is below 1 or {@code values} does not have
+     *                                  {@code rows * columns} elements, naming the expected and actual count
+     */
+    static Matrix ofRowMajor(int rows, int columns, double[] values) {
+        java.util.Objects.requireNonNull(values, "values");
+        if (rows < 1 || columns < 1 || values.length != (long) rows * columns) {
+            throw new IllegalArgumentException("values: expected " + rows + "x" + columns + " = "
+                    + ((long) rows * columns) + " elements (at least 1x1), actual " + values.length);
+        }
+        return DenseMatrix.wrap(rows, columns, values.clone());
+    }
+
+    /**
      * Returns the number of rows.
      *
      * @return the number of rows, at least 1

@@ -22,12 +22,15 @@ public final class TrainingData {
     private final Matrix targets;
     private final Matrix validationInputs;
     private final Matrix validationTargets;
+    private final InputScaling inputScaling;
 
-    private TrainingData(Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets) {
+    private TrainingData(Matrix inputs, Matrix targets, Matrix validationInputs, Matrix validationTargets,
+            InputScaling inputScaling) {
         this.inputs = inputs;
         this.targets = targets;
         this.validationInputs = validationInputs;
         this.validationTargets = validationTargets;
+        this.inputScaling = inputScaling;
     }
 
     /**
@@ -44,7 +47,25 @@ public final class TrainingData {
         Matrix in = DenseMatrix.copyOf("inputs", inputs, true);
         Matrix out = DenseMatrix.copyOf("targets", targets, true);
         checkRows("targets", out, "inputs", in);
-        return new TrainingData(in, out, null, null);
+        return new TrainingData(in, out, null, null, null);
+    }
+
+    /**
+     * Returns training data from matrices, without copying a matrix Backflux made ({@link Matrix#of}, a step's
+     * matrices), which cannot change; any other is copied.
+     *
+     * @param inputs one example a row; finite
+     * @param targets the wanted output of each example; as many rows as {@code inputs}, finite
+     * @return the data, never {@code null}
+     * @throws NullPointerException if a matrix is {@code null}
+     * @throws IllegalArgumentException if a matrix holds a NaN or infinite value or the row counts differ, naming
+     *                                  the argument, the expected and the actual value
+     */
+    public static TrainingData of(Matrix inputs, Matrix targets) {
+        Matrix in = DenseMatrix.checkedOf("inputs", Objects.requireNonNull(inputs, "inputs"));
+        Matrix out = DenseMatrix.checkedOf("targets", Objects.requireNonNull(targets, "targets"));
+        checkRows("targets", out, "inputs", in);
+        return new TrainingData(in, out, null, null, null);
     }
 
     /**
@@ -63,7 +84,53 @@ public final class TrainingData {
         checkRows("validationTargets", out, "validationInputs", in);
         checkColumns("validationInputs", in, "inputs", this.inputs);
         checkColumns("validationTargets", out, "targets", this.targets);
-        return new TrainingData(this.inputs, this.targets, in, out);
+        return new TrainingData(this.inputs, this.targets, in, out, inputScaling);
+    }
+
+    /**
+     * Returns a copy of this data with a validation part from matrices, copied unless Backflux made them.
+     *
+     * @param inputs validation examples, as wide as the training inputs; finite
+     * @param targets their wanted outputs, as many rows as {@code inputs}, as wide as the training targets; finite
+     * @return new data, never {@code null}
+     * @throws NullPointerException if a matrix is {@code null}
+     * @throws IllegalArgumentException if a matrix holds a NaN or infinite value or its shape does not match,
+     *                                  naming the argument, the expected and the actual value
+     */
+    public TrainingData withValidation(Matrix inputs, Matrix targets) {
+        Matrix in = DenseMatrix.checkedOf("validationInputs", Objects.requireNonNull(inputs, "inputs"));
+        Matrix out = DenseMatrix.checkedOf("validationTargets", Objects.requireNonNull(targets, "targets"));
+        checkRows("validationTargets", out, "validationInputs", in);
+        checkColumns("validationInputs", in, "inputs", this.inputs);
+        checkColumns("validationTargets", out, "targets", this.targets);
+        return new TrainingData(this.inputs, this.targets, in, out, inputScaling);
+    }
+
+    /**
+     * Returns a copy of this data that records how its inputs were scaled from raw values: a network trained on
+     * it and saved keeps the scaling, and its predictions from raw inputs apply it.
+     *
+     * @param scaling the scaling the inputs went through, as wide as the inputs
+     * @return new data, never {@code null}
+     * @throws NullPointerException if {@code scaling} is {@code null}
+     * @throws IllegalArgumentException if {@code scaling} is not as wide as the inputs
+     */
+    public TrainingData withInputScaling(InputScaling scaling) {
+        Objects.requireNonNull(scaling, "scaling");
+        if (scaling.columns() != inputs.columns()) {
+            throw new IllegalArgumentException("scaling: expected " + inputs.columns() + " columns (as inputs),"
+                    + " actual " + scaling.columns());
+        }
+        return new TrainingData(inputs, targets, validationInputs, validationTargets, scaling);
+    }
+
+    /**
+     * Returns how the inputs were scaled from raw values, if recorded.
+     *
+     * @return the scaling, or an empty optional; never {@code null}
+     */
+    public Optional<InputScaling> inputScaling() {
+        return Optional.ofNullable(inputScaling);
     }
 
     private static void checkRows(String name, Matrix matrix, String otherName, Matrix other) {

@@ -98,6 +98,28 @@ public interface TrainingResult {
     Optional<Throwable> error();
 
     /**
+     * Returns the share of training examples the run's last network classifies right, when the targets are
+     * classes: one-hot rows (several columns, exactly one 1) count an example right when its largest output is at
+     * the 1; 0/1 targets count it right when every output is on the target's side of 0.5. The network is the last
+     * step's, after its update, whole (no dropout mask), applied to the training inputs.
+     *
+     * @return a share in [0, 1], or an empty optional when a target is not 0 or 1 or no step ran
+     */
+    default OptionalDouble accuracy() {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * Returns the share of validation examples the run's last network classifies right, as {@link #accuracy()}
+     * counts them.
+     *
+     * @return a share in [0, 1], or an empty optional without validation data, classes or a step
+     */
+    default OptionalDouble validationAccuracy() {
+        return OptionalDouble.empty();
+    }
+
+    /**
      * Returns the computed steps per second of elapsed time.
      *
      * @return the rate, 0 when no time has elapsed

@@ -55,7 +55,7 @@ final class ConfiguredTraining implements Training {
     public Flux<TrainingStep> flux() {
         return Flux.defer(() -> {
             RunRecord record = new RunRecord();
-            RunEnd end = new RunEnd(steps, record, Schedulers.parallel());
+            RunEnd end = new RunEnd(steps, record, Schedulers.parallel(), data);
             return assemble(record, end, end::cancelRequested);
         });
     }
@@ -72,7 +72,7 @@ final class ConfiguredTraining implements Training {
             AtomicReference<RunEnd> run = new AtomicReference<>();
             Flux<TrainingStep> steps = Flux.defer(() -> {
                 RunRecord record = new RunRecord();
-                RunEnd end = new RunEnd(this.steps, record, Schedulers.parallel());
+                RunEnd end = new RunEnd(this.steps, record, Schedulers.parallel(), data);
                 if (!run.compareAndSet(null, end)) {
                     return Flux.error(new IllegalStateException("observer: expected a publisher that subscribes to"
                             + " the steps once, actual one that subscribed again"));

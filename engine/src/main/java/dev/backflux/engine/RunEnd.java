@@ -1,5 +1,6 @@
 package dev.backflux.engine;
 
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingResult.Reason;
 import dev.backflux.api.TrainingStep;
@@ -46,13 +47,16 @@ final class RunEnd {
     private final Sinks.Empty<Void> terminal = Sinks.empty();
     private volatile TrainingResult ended;
     private volatile boolean cancelRequested;
+    private final TrainingData data;
 
     /**
      * @param requestedSteps the steps the run was asked for
      * @param record what the run does, read when it ends
      * @param clock the scheduler whose clock times the run (virtual time in tests)
+     * @param data the run's data, for the result's accuracy; null in tests that have none
      */
-    RunEnd(long requestedSteps, RunRecord record, Scheduler clock) {
+    RunEnd(long requestedSteps, RunRecord record, Scheduler clock, TrainingData data) {
+        this.data = data;
         this.requestedSteps = requestedSteps;
         this.record = record;
         this.clock = clock;
@@ -175,7 +179,8 @@ final class RunEnd {
         TrainingStep restored = record.restoredStep();
         TrainingStep best = restored != null ? restored : at.bestStep;
         double bestError = restored != null ? RunRecord.monitored(restored) : at.bestError;
-        return new RunResult(reason, condition, stoppedBy, at.stepsRun, at.lastStep, best, bestError, elapsed, error);
+        return new RunResult(reason, condition, stoppedBy, at.stepsRun, at.lastStep, best, bestError, elapsed, error,
+                data);
     }
 
     /**

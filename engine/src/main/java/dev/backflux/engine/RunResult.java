@@ -1,5 +1,6 @@
 package dev.backflux.engine;
 
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingStep;
 import java.time.Duration;
@@ -18,9 +19,14 @@ final class RunResult implements TrainingResult {
     private final double bestError;
     private final Duration elapsed;
     private final Throwable error;
+    private final TrainingData data;
+    /** Computed on first use (a forward pass over the data): null until then. */
+    private volatile OptionalDouble accuracy;
+    private volatile OptionalDouble validationAccuracy;
 
     RunResult(Reason reason, String condition, String stoppedBy, long stepsRun, TrainingStep lastStep,
-              TrainingStep bestStep, double bestError, Duration elapsed, Throwable error) {
+              TrainingStep bestStep, double bestError, Duration elapsed, Throwable error, TrainingData data) {
+        this.data = data;
         this.reason = reason;
         this.condition = condition;
         this.stoppedBy = stoppedBy;
@@ -75,6 +81,29 @@ final class RunResult implements TrainingResult {
     @Override
     public Optional<Throwable> error() {
         return Optional.ofNullable(error);
+    }
+
+    @Override
+    public OptionalDouble accuracy() {
+        OptionalDouble known = accuracy;
+        if (known == null) {
+            known = lastStep == null || data == null ? OptionalDouble.empty()
+                    : Accuracy.of(lastStep.network(), data.inputs(), data.targets());
+            accuracy = known;
+        }
+        return known;
+    }
+
+    @Override
+    public OptionalDouble validationAccuracy() {
+        OptionalDouble known = validationAccuracy;
+        if (known == null) {
+            known = lastStep == null || data == null || !data.hasValidation() ? OptionalDouble.empty()
+                    : Accuracy.of(lastStep.network(), data.validationInputs().orElseThrow(),
+                            data.validationTargets().orElseThrow());
+            validationAccuracy = known;
+        }
+        return known;
     }
 
     @Override

@@ -155,6 +155,13 @@ class ReadmeSampleTests {
     }
 
     @Test
+    void theCsvSampleClassifiesTheIrisFlowersAsTheReadmeSays() throws IOException {
+        TrainingResult result = ReadmeSamples.iris(Path.of("..", "data", "iris.csv"));
+        assertEquals(117 / 120.0, result.accuracy().getAsDouble());
+        assertEquals(1.0, result.validationAccuracy().getAsDouble());
+    }
+
+    @Test
     void theNumpySampleContinuesFromTheSavedWeightsExactly(@org.junit.jupiter.api.io.TempDir Path directory)
             throws IOException {
         TrainingStep last = ReadmeSamples.training(1.0).flux().blockLast();

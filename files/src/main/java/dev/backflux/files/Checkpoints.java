@@ -117,7 +117,7 @@ final class Checkpoints {
             if (fingerprint == null) {
                 fingerprint = NetworkFile.fingerprint(data);
             }
-            NetworkFile.write(step, network, fingerprint, null, file);
+            NetworkFile.write(step, network, fingerprint, null, data.inputScaling().orElse(null), file);
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> all = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
                 all.forEach(files::add);

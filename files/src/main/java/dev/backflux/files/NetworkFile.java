@@ -1,6 +1,7 @@
 package dev.backflux.files;
 
 import dev.backflux.api.DropoutGradient;
+import dev.backflux.api.InputScaling;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
@@ -56,6 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   "dropout": {"rates": [0, 0.5, 0], "gradient": "TEXTBOOK", "seed": 1, "draws": 16432},
  *                                       only for a network with dropout: each layer's rate, the gradient, and
  *                                       where the step left the masks' generator (Network.dropoutStream)
+ *   "inputScaling": {"min": [...], "max": [...]},   only for data read with scaling: each input's raw bounds
  *   "metadata": {"library": "...", "dataFingerprint": "sha256:...", "plugins": ["early-stopping"]}
  * }
  * }</pre>
@@ -77,7 +79,7 @@ public final class NetworkFile {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> FIELDS = Set.of("format", "version", "layers", "activation", "learningRate",
-            "seed", "step", "weights", "dropout", "metadata");
+            "seed", "step", "weights", "dropout", "inputScaling", "metadata");
 
     private NetworkFile() {
     }
@@ -96,7 +98,7 @@ public final class NetworkFile {
      */
     public static void write(TrainingStep step, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
-        write(json(step, null, null, null), Objects.requireNonNull(file, "file"));
+        write(json(step, null, null, null, null), Objects.requireNonNull(file, "file"));
     }
 
     /**
@@ -112,8 +114,8 @@ public final class NetworkFile {
     public static void write(TrainingStep step, Training training, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(training, "training");
-        write(json(step, training.network(), fingerprint(training.data()), training.plugins()),
-                Objects.requireNonNull(file, "file"));
+        write(json(step, training.network(), fingerprint(training.data()), training.plugins(),
+                training.data().inputScaling().orElse(null)), Objects.requireNonNull(file, "file"));
     }
 
     /**
@@ -140,16 +142,17 @@ public final class NetworkFile {
     }
 
     /** Saves a step of a run of {@code network} whose data has {@code fingerprint}; for the checkpoint plugin. */
-    static void write(TrainingStep step, Network network, String fingerprint, List<String> plugins, Path file)
-            throws IOException {
-        write(json(step, network, fingerprint, plugins), file);
+    static void write(TrainingStep step, Network network, String fingerprint, List<String> plugins,
+            InputScaling scaling, Path file) throws IOException {
+        write(json(step, network, fingerprint, plugins, scaling), file);
     }
 
     /**
      * The file's JSON; {@code trained} (the run's network: seed and dropout), {@code fingerprint} and {@code plugins}
      * may be null when unknown.
      */
-    private static ObjectNode json(TrainingStep step, Network trained, String fingerprint, List<String> plugins) {
+    private static ObjectNode json(TrainingStep step, Network trained, String fingerprint, List<String> plugins,
+            InputScaling scaling) {
         TrainedNetwork network = step.network();
         String plugin = network.activationPlugin().orElseThrow(() -> new IllegalArgumentException(
                 "step: expected a network whose activation came from a plugin (its id is saved), actual "
@@ -197,6 +200,15 @@ public final class NetworkFile {
             dropout.put("draws", step.dropoutDraws().orElseThrow(() -> new IllegalArgumentException(
                     "step: expected a step of a run with dropout (it says where the masks' generator is), actual a"
                             + " step without")));
+        }
+        if (scaling != null) {
+            ObjectNode bounds = root.putObject("inputScaling");
+            ArrayNode min = bounds.putArray("min");
+            ArrayNode max = bounds.putArray("max");
+            for (int j = 0; j < scaling.columns(); j++) {
+                min.add(scaling.min()[j]);
+                max.add(scaling.max()[j]);
+            }
         }
         ObjectNode metadata = root.putObject("metadata");
         String version = NetworkFile.class.getPackage().getImplementationVersion();
@@ -311,6 +323,7 @@ public final class NetworkFile {
             Long step = optionalInteger(required(root, "step"), "/step", 0, Long.MAX_VALUE);
             List<Matrix> weights = weights(required(root, "weights"), layers);
             SavedNetwork.Dropout dropout = dropout(root.get("dropout"), layers);
+            InputScaling scaling = scaling(root.get("inputScaling"), layers[0]);
             Map<String, Object> metadata = new LinkedHashMap<>();
             JsonNode meta = root.get("metadata");
             if (meta != null && !meta.isNull()) {
@@ -322,7 +335,35 @@ public final class NetworkFile {
                 }
             }
             return new SavedNetwork(layers, pluginNode.asString(), options, function, learningRate, seed, step,
-                    weights, dropout, metadata);
+                    weights, dropout, scaling, metadata);
+        }
+
+        private InputScaling scaling(JsonNode node, int inputs) throws FileFormatException {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject() || node.size() != 2) {
+                throw bad("/inputScaling", "an object with min and max", kind(node));
+            }
+            double[][] bounds = new double[2][];
+            String[] names = {"min", "max"};
+            for (int b = 0; b < 2; b++) {
+                String at = "/inputScaling/" + names[b];
+                JsonNode values = required(node, names[b], at);
+                if (!values.isArray() || values.size() != inputs) {
+                    throw bad(at, "an array of " + inputs + " numbers, one per input", kind(values));
+                }
+                bounds[b] = new double[inputs];
+                for (int j = 0; j < inputs; j++) {
+                    bounds[b][j] = number(values.get(j), at + "/" + j);
+                }
+            }
+            for (int j = 0; j < inputs; j++) {
+                if (bounds[1][j] < bounds[0][j]) {
+                    throw bad("/inputScaling/max/" + j, "at least min " + bounds[0][j], Double.toString(bounds[1][j]));
+                }
+            }
+            return InputScaling.of(bounds[0], bounds[1]);
         }
 
         private SavedNetwork.Dropout dropout(JsonNode node, int[] layers) throws FileFormatException {

@@ -2,6 +2,7 @@ package dev.backflux.files;
 
 import dev.backflux.api.Activation;
 import dev.backflux.api.DropoutGradient;
+import dev.backflux.api.InputScaling;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
@@ -30,6 +31,7 @@ public final class SavedNetwork {
     private final Long step;
     private final List<Matrix> weights;
     private final Dropout dropout;
+    private final InputScaling scaling;
     private final Map<String, Object> metadata;
 
     /** A saved network's dropout: each layer's rate, the gradient, and where its masks' generator was. */
@@ -37,8 +39,9 @@ public final class SavedNetwork {
     }
 
     SavedNetwork(int[] layers, String activationPlugin, Map<String, String> activationOptions, Activation activation,
-            double learningRate, Long seed, Long step, List<Matrix> weights, Dropout dropout,
+            double learningRate, Long seed, Long step, List<Matrix> weights, Dropout dropout, InputScaling scaling,
             Map<String, Object> metadata) {
+        this.scaling = scaling;
         this.layers = layers.clone();
         this.activationPlugin = activationPlugin;
         this.activationOptions = Map.copyOf(activationOptions);
@@ -155,12 +158,25 @@ public final class SavedNetwork {
     }
 
     /**
-     * Returns the network with these weights, to predict: bit for bit what the saved network predicted.
+     * Returns how the training inputs were scaled from raw values, when the network was saved with data that
+     * recorded it ({@code CsvReader.Builder.scale()}).
+     *
+     * @return the scaling, or an empty optional
+     */
+    public Optional<InputScaling> inputScaling() {
+        return Optional.ofNullable(scaling);
+    }
+
+    /**
+     * Returns the network with these weights, to predict: bit for bit what the saved network predicted. When the
+     * file records an input scaling ({@link #inputScaling()}), its {@code predict} methods take raw inputs and
+     * scale them first, as the training data was.
      *
      * @return the trained network, which names the saved activation plugin; never {@code null}
      */
     public TrainedNetwork trained() {
         TrainedNetwork trained = Trainer.trained(network());
+        InputScaling scaling = this.scaling;
         return new TrainedNetwork() {
             @Override
             public int[] layerSizes() {
@@ -189,12 +205,19 @@ public final class SavedNetwork {
 
             @Override
             public Matrix predict(double[][] inputs) {
-                return trained.predict(inputs);
+                if (scaling == null) {
+                    return trained.predict(inputs);
+                }
+                double[][] scaled = new double[inputs.length][];
+                for (int r = 0; r < inputs.length; r++) {
+                    scaled[r] = scaling.scale(java.util.Objects.requireNonNull(inputs[r], "inputs[" + r + "]"));
+                }
+                return trained.predict(scaled);
             }
 
             @Override
             public double[] predict(double... input) {
-                return trained.predict(input);
+                return trained.predict(scaling == null ? input : scaling.scale(input));
             }
         };
     }

@@ -132,8 +132,8 @@ class NetworkFileTests {
         assertBad(text.replaceFirst(java.util.regex.Pattern.quote(first), "\"NaN\""), "at /weights/0/0/0",
                 "expected a finite number, actual string \"NaN\"");
         assertBad(text.replace("\"learningRate\"", "\"alpha\""), "at /alpha",
-                "expected one of the fields [activation, dropout, format, layers, learningRate, metadata, seed, step,"
-                        + " version, weights], actual the field 'alpha'");
+                "expected one of the fields [activation, dropout, format, inputScaling, layers, learningRate, metadata,"
+                        + " seed, step, version, weights], actual the field 'alpha'");
         assertBad(text.replace("\"options\" : { }", "\"options\" : { \"slope\" : \"1\" }"), "at /activation/options",
                 "sigmoid: unknown option 'slope'; expected none (it takes no options)");
     }

@@ -6,6 +6,7 @@ import dev.backflux.api.spi.PluginContext;
 import dev.backflux.api.spi.PluginOption;
 import dev.backflux.api.spi.StepPlugin;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The {@code logging} plugin: logs every {@code every}-th step and, when the run ends, a summary (steps run,
- * why the run ended, final and best error, elapsed time, steps per second) through SLF4J, on the logger
+ * why the run ended, final and best error, the accuracy when the targets are classes, elapsed time, steps per
+ * second) through SLF4J, on the logger
  * {@code dev.backflux.plugins.LoggingPlugin}; the summary of a failed run is logged at WARN at least.
  *
  * <p>Nothing is formatted, and no argument is boxed, when the logger's level is off: each log call is
@@ -100,9 +102,19 @@ public final class LoggingPlugin implements StepPlugin {
         String finalError = result.lastStep().map(step -> String.valueOf(step.meanAbsoluteError())).orElse("none");
         String best = result.bestStep().map(step -> result.bestError().getAsDouble() + " at step " + step.step())
                 .orElse("none");
-        LOG.atLevel(level).log("Training {}{}: {}; {} steps, final error {}, best error {}, {} ms, {} steps/s",
+        LOG.atLevel(level).log("Training {}{}: {}; {} steps, final error {}, best error {}{}, {} ms, {} steps/s",
                 result.reason(), result.stoppedBy().map(id -> " by " + id).orElse(""), result.condition(),
-                result.stepsRun(), finalError, best, result.elapsed().toMillis(),
+                result.stepsRun(), finalError, best, accuracy(result), result.elapsed().toMillis(),
                 String.format("%.0f", result.stepsPerSecond()));
+    }
+
+    /** ", accuracy 96.7% (validation 93.3%)" when the targets are classes, else nothing. */
+    private static String accuracy(TrainingResult result) {
+        if (result.accuracy().isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * result.accuracy().getAsDouble())
+                + (result.validationAccuracy().isEmpty() ? "" : String.format(Locale.ROOT, " (validation %.1f%%)",
+                        100 * result.validationAccuracy().getAsDouble()));
     }
 }

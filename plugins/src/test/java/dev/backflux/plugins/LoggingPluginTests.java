@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.backflux.api.Network;
+import dev.backflux.api.Trainer;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,24 @@ class LoggingPluginTests {
             String summary = lines.get(3);
             assertTrue(summary.startsWith("Training COMPLETED: ran all 25 requested steps; 25 steps, final error 0.4"),
                     summary);
-            assertTrue(summary.matches(".*best error 0\\.4\\d+ at step 24, \\d+ ms, \\d+ steps/s"), summary);
+            assertTrue(summary.matches(".*best error 0\\.4\\d+ at step 24, accuracy \\d+\\.\\d%, \\d+ ms, \\d+ steps/s"),
+                    summary);
             assertTrue(log.events().stream().allMatch(e -> e.getLevel() == Level.INFO));
+        }
+    }
+
+    @Test
+    void theSummaryGivesTheAccuracyWhenTheTargetsAreClasses() {
+        try (CapturedLog log = new CapturedLog(LoggingPlugin.class, Level.INFO)) {
+            TrainingData withValidation = Xor.DATA.withValidation(new double[][] {{0, 1, 1}, {1, 1, 1}},
+                    new double[][] {{1}, {1}});
+            TrainingResult result = Trainer.training(Network.of(3, 4, 1), withValidation).steps(10_000)
+                    .plugin("logging", Map.of("every", 1_000_000L)).configuration(Map.of()).build().result().block();
+
+            String summary = log.events().get(log.events().size() - 1).getFormattedMessage();
+            assertEquals(1.0, result.accuracy().getAsDouble(), "the tutorial's network learns all four rows");
+            assertEquals(0.5, result.validationAccuracy().getAsDouble(), "[1,1,1] is a training row whose target is 0");
+            assertTrue(summary.contains(", accuracy 100.0% (validation 50.0%), "), summary);
         }
     }
 
