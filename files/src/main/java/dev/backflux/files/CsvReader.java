@@ -51,6 +51,7 @@ public final class CsvReader {
     private final Long shuffleSeed;
     private final double validation;
     private final boolean scale;
+    private final InputScaling givenScaling;
 
     private CsvReader(Builder builder) {
         this.header = builder.header;
@@ -62,6 +63,7 @@ public final class CsvReader {
         this.shuffleSeed = builder.shuffleSeed;
         this.validation = builder.validation;
         this.scale = builder.scale;
+        this.givenScaling = builder.givenScaling;
     }
 
     /**
@@ -88,6 +90,61 @@ public final class CsvReader {
         String source = file.toString();
         Layout layout = check(file, source);
         return fill(file, source, layout);
+    }
+
+    /**
+     * Reads a CSV file of inputs only, to predict from: every column, except those named or numbered by
+     * {@link Builder#targets(String...)} or {@link Builder#targets(int...)} when given (so that a file with its
+     * targets can be used as it is); raw values, never scaled, shuffled or split.
+     *
+     * @param file the file, UTF-8
+     * @return one example a row, never {@code null}
+     * @throws FileFormatException naming the file, the line, the column and the bad value
+     * @throws IOException if it cannot be read
+     */
+    public Matrix readInputs(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        String source = file.toString();
+        List<double[]> rows = new ArrayList<>();
+        try (Rows records = new Rows(file, source, delimiter)) {
+            for (int i = 0; i < skipRows; i++) {
+                if (records.next() == null) {
+                    throw new FileFormatException(source, "at line " + records.line(), "expected " + skipRows
+                            + " rows to skip and then the data, actual the end of the file after " + i);
+                }
+            }
+            List<String> first = records.next();
+            if (first == null) {
+                throw new FileFormatException(source, "at line " + Math.max(1, records.line()), "expected "
+                        + (header ? "a header line with the column names" : "a row of inputs") + ", actual "
+                        + (skipRows == 0 ? "an empty file" : "nothing after the skipped rows"));
+            }
+            List<String> names = new ArrayList<>();
+            for (int j = 0; j < first.size(); j++) {
+                names.add(header ? first.get(j).strip() : "column " + j);
+            }
+            int[] skipped = targetNames == null && targetIndexes == null ? new int[0]
+                    : targets(names, source, records.line());
+            Layout layout = new Layout(names, skipped);
+            List<String> row = header ? records.next() : first;
+            while (row != null) {
+                if (row.size() != names.size()) {
+                    throw new FileFormatException(source, "at line " + records.line(), "expected " + names.size()
+                            + " fields (as the first row), actual " + row.size() + ": " + String.join(",", row));
+                }
+                double[] values = new double[layout.inputs.length];
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = number(row, layout.inputs[j], records.line(), source, names);
+                }
+                rows.add(values);
+                row = records.next();
+            }
+            if (rows.isEmpty()) {
+                throw new FileFormatException(source, "at line " + Math.max(1, records.line()), "expected at least"
+                        + " one row of inputs, actual none");
+            }
+        }
+        return Matrix.of(rows.toArray(new double[0][]));
     }
 
     /** The first pass: the columns, the row count, the class labels; every value checked. */
@@ -197,7 +254,11 @@ public final class CsvReader {
                 }
             }
         }
-        InputScaling scaling = scale ? scaling(trainIn, inputs) : null;
+        InputScaling scaling = givenScaling != null ? givenScaling : scale ? scaling(trainIn, inputs) : null;
+        if (scaling != null && scaling.columns() != inputs) {
+            throw new FileFormatException(source, "in its columns", "expected " + scaling.columns() + " input columns"
+                    + " (as the given scaling), actual " + inputs + ": " + layout.names);
+        }
         if (scaling != null) {
             applyScaling(trainIn, scaling);
             applyScaling(validIn, scaling);
@@ -407,6 +468,7 @@ public final class CsvReader {
         private Long shuffleSeed;
         private double validation;
         private boolean scale;
+        private InputScaling givenScaling;
 
         private Builder() {
         }
@@ -537,6 +599,21 @@ public final class CsvReader {
          * @return this builder
          */
         public Builder scale() {
+            this.scale = true;
+            return this;
+        }
+
+        /**
+         * Scales every input column with given bounds rather than the data's own, and records them with the data:
+         * for a run that goes on from a saved network ({@code SavedNetwork.inputScaling()}), whose inputs must be
+         * scaled as they were.
+         *
+         * @param scaling the bounds, one per input column (checked when the file is read)
+         * @return this builder
+         * @throws NullPointerException if {@code scaling} is {@code null}
+         */
+        public Builder scale(InputScaling scaling) {
+            this.givenScaling = Objects.requireNonNull(scaling, "scaling");
             this.scale = true;
             return this;
         }

@@ -116,6 +116,34 @@ class CsvReaderTests {
     }
 
     @Test
+    void givenBoundsScaleTheDataInsteadOfItsOwnForAResumedRun() throws IOException {
+        InputScaling saved = InputScaling.of(new double[] {0, 0}, new double[] {100, 10});
+        TrainingData data = CsvReader.builder().scale(saved).build().read(csv("a,b,y\n50,5,1\n100,20,0\n"))
+                .trainingData();
+        assertEquals(saved, data.inputScaling().orElseThrow());
+        assertEquals(Matrix.of(new double[][] {{0.5, 0.5}, {1, 2}}), data.inputs());
+        FileFormatException narrow = assertThrows(FileFormatException.class, () -> CsvReader.builder()
+                .scale(InputScaling.of(new double[] {0}, new double[] {1})).build().read(csv("a,b,y\n1,2,3\n")));
+        assertTrue(narrow.getMessage().contains("expected 1 input columns (as the given scaling), actual 2"),
+                narrow.getMessage());
+    }
+
+    @Test
+    void inputsToPredictFromAreEveryColumnButTheTargetsGiven() throws IOException {
+        Path file = csv("a,b,y\n1,2,0\n3,4,1\n");
+        assertEquals(Matrix.of(new double[][] {{1, 2, 0}, {3, 4, 1}}), CsvReader.builder().build().readInputs(file),
+                "no target given: every column");
+        assertEquals(Matrix.of(new double[][] {{1, 2}, {3, 4}}), CsvReader.builder().targets("y").build()
+                .readInputs(file));
+        assertEquals(Matrix.of(new double[][] {{2, 0}, {4, 1}}), CsvReader.builder().header(false).skipRows(1)
+                .targets(0).build().readInputs(file));
+        FileFormatException bad = assertThrows(FileFormatException.class, () -> CsvReader.builder().build()
+                .readInputs(csv("a,b\n1,x\n")));
+        assertEquals("at line 2, column 2 ('b')", bad.place());
+        assertThrows(FileFormatException.class, () -> CsvReader.builder().build().readInputs(csv("a,b\n")));
+    }
+
+    @Test
     void everyBadFileNamesTheFileLineColumnAndValue() throws IOException {
         assertBad("", CsvReader.builder().build(), "at line 1",
                 "expected a header line with the column names, actual an empty file");

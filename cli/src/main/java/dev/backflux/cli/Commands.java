@@ -1,0 +1,36 @@
+package dev.backflux.cli;
+
+import dev.backflux.api.InputScaling;
+import dev.backflux.files.CsvData;
+import dev.backflux.files.CsvReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** What the commands share: reading training data with the options given. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /**
+     * Reads training data; a setting the reader refuses is a usage error, a bad file a failure.
+     *
+     * @param scaling bounds to scale with instead of the data's own (a resumed run's), or null
+     */
+    static CsvData read(CommandSpec spec, Path data, CsvFormatOptions format, CsvDataOptions rows,
+            InputScaling scaling) throws IOException {
+        CsvReader reader;
+        try {
+            CsvReader.Builder builder = rows.applyTo(format.reader());
+            if (scaling != null) {
+                builder.scale(scaling);
+            }
+            reader = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return reader.read(data);
+    }
+}
