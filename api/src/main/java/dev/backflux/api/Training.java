@@ -128,6 +128,17 @@ public interface Training {
     List<String> plugins();
 
     /**
+     * Returns the options each plugin of this run uses, defaults included, each value written as the plugin
+     * would accept it from a string (a duration as {@code PT1S}, a path as itself): what a saved network records.
+     *
+     * @return by plugin id in {@link #plugins()} order, its options by name; unmodifiable, never {@code null};
+     *         empty for an implementation that does not say (this default)
+     */
+    default Map<String, Map<String, String>> pluginOptions() {
+        return Map.of();
+    }
+
+    /**
      * Assembles a {@link Training}. Plugins come from two places: those selected here in code, in order, then
      * those the configuration's {@code backflux.plugins} property lists (comma-separated) that were not
      * selected here. A plugin's options are its declared defaults, overridden by the options given here,

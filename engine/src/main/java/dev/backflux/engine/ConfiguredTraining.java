@@ -6,7 +6,10 @@ import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -124,6 +127,25 @@ final class ConfiguredTraining implements Training {
     @Override
     public List<String> plugins() {
         return selection.ids;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> pluginOptions() {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        ActivationSource activation = selection.activationSource;
+        for (String id : selection.ids) {
+            if (activation != null && id.equals(activation.pluginId())) {
+                all.put(id, activation.options());
+            }
+            for (PluginSelection.Configured configured : selection.stepPlugins) {
+                if (configured.plugin.id().equals(id)) {
+                    Map<String, String> options = new LinkedHashMap<>();
+                    configured.options.asMap().forEach((name, value) -> options.put(name, String.valueOf(value)));
+                    all.put(id, Collections.unmodifiableMap(options));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(all);
     }
 
     @Override

@@ -58,7 +58,8 @@ import tools.jackson.databind.node.ObjectNode;
  *                                       only for a network with dropout: each layer's rate, the gradient, and
  *                                       where the step left the masks' generator (Network.dropoutStream)
  *   "inputScaling": {"min": [...], "max": [...]},   only for data read with scaling: each input's raw bounds
- *   "metadata": {"library": "...", "dataFingerprint": "sha256:...", "plugins": ["early-stopping"]}
+ *   "metadata": {"library": "...", "dataFingerprint": "sha256:...", "plugins": ["early-stopping"],
+ *                "pluginOptions": {"early-stopping": {"patience": "500", ...}}}
  * }
  * }</pre>
  * Loading checks everything and fails with a {@link FileFormatException} naming the file, the place (a line and
@@ -114,8 +115,16 @@ public final class NetworkFile {
     public static void write(TrainingStep step, Training training, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(training, "training");
-        write(json(step, training.network(), fingerprint(training.data()), training.plugins(),
-                training.data().inputScaling().orElse(null)), Objects.requireNonNull(file, "file"));
+        ObjectNode root = json(step, training.network(), fingerprint(training.data()), training.plugins(),
+                training.data().inputScaling().orElse(null));
+        if (!training.pluginOptions().isEmpty()) {
+            ObjectNode options = ((ObjectNode) root.get("metadata")).putObject("pluginOptions");
+            training.pluginOptions().forEach((id, values) -> {
+                ObjectNode plugin = options.putObject(id);
+                values.forEach(plugin::put);
+            });
+        }
+        write(root, Objects.requireNonNull(file, "file"));
     }
 
     /**

@@ -100,6 +100,22 @@ class NetworkFileTests {
     }
 
     @Test
+    void aRunsPluginsAndTheirOptionsAreRecordedInTheMetadata() throws IOException {
+        Training training = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(20)
+                .plugin("tanh").plugin("early-stopping", Map.of("patience", 500L)).configuration(Map.of()).build();
+        Path file = directory.resolve("plugins.json");
+        NetworkFile.write(training.flux().blockLast(), training, file);
+
+        Map<String, Object> metadata = NetworkFile.read(file).metadata();
+        assertEquals(List.of("tanh", "early-stopping"), metadata.get("plugins"));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> options = (Map<String, Map<String, String>>) metadata.get("pluginOptions");
+        assertEquals(Map.of(), options.get("tanh"));
+        assertEquals("500", options.get("early-stopping").get("patience"));
+        assertEquals("false", options.get("early-stopping").get("restore-best"), "defaults included");
+    }
+
+    @Test
     void aNetworkWhoseActivationCameFromNoPluginCannotBeSaved() {
         TrainingStep step = Trainer.train(Network.builder().layerSizes(3, 1).activation(Linear.INSTANCE)
                 .learningRate(0.01).build(), Tutorial.COPY_FIRST_COLUMN, 1).blockLast();
