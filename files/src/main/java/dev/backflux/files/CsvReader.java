@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,8 @@ public final class CsvReader {
         int validationRows = (int) Math.floor(total * validation);
         int trainingRows = total - validationRows;
         int inputs = layout.inputs.length;
-        List<String> classes = layout.classes();
+        Comparator<String> labelOrder = layout.order();
+        List<String> classes = layout.classes(labelOrder);
         int outputs = oneHot ? classes.size() : layout.targets.length;
         int[] position = order(total);
         double[] trainIn = new double[trainingRows * inputs];
@@ -189,7 +191,14 @@ public final class CsvReader {
                     in[slot * inputs + j] = number(row, layout.inputs[j], rows.line(), source, layout.names);
                 }
                 if (oneHot) {
-                    out[slot * outputs + classes.indexOf(row.get(layout.targets[0]).strip())] = 1;
+                    // By the classes' order, so that a label equal to a class as a number ("1.0", "1") finds it.
+                    int label = Collections.binarySearch(classes, row.get(layout.targets[0]).strip(), labelOrder);
+                    if (label < 0) {
+                        throw new FileFormatException(source, place(rows.line(), layout.targets[0], layout.names),
+                                "expected one of the class labels " + classes + " as when it was first read, actual '"
+                                        + row.get(layout.targets[0]).strip() + "' (the file changed)");
+                    }
+                    out[slot * outputs + label] = 1;
                 } else {
                     for (int t = 0; t < outputs; t++) {
                         out[slot * outputs + t] = number(row, layout.targets[t], rows.line(), source, layout.names);
@@ -327,8 +336,8 @@ public final class CsvReader {
             rows++;
         }
 
-        /** The labels in order: numerically when all are numbers, else as text. */
-        List<String> classes() {
+        /** The labels' order: numerically when all are numbers, else as text. */
+        Comparator<String> order() {
             boolean numbers = labels.keySet().stream().allMatch(label -> {
                 try {
                     return Double.isFinite(Double.parseDouble(label));
@@ -336,8 +345,15 @@ public final class CsvReader {
                     return false;
                 }
             });
-            TreeSet<String> sorted = new TreeSet<>(numbers
-                    ? Comparator.comparingDouble(Double::parseDouble) : Comparator.<String>naturalOrder());
+            return numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        }
+
+        /**
+         * The classes in {@code order}: labels that are the same number ("1" and "1.0") are one class, named as
+         * the file first gives it.
+         */
+        List<String> classes(Comparator<String> order) {
+            TreeSet<String> sorted = new TreeSet<>(order);
             sorted.addAll(labels.keySet());
             return List.copyOf(sorted);
         }
@@ -494,8 +510,9 @@ public final class CsvReader {
 
         /**
          * Reads the one target column as class labels (numbers or words) and makes one target column per class,
-         * 1 for the row's class and 0 for the others; classes are ordered numerically when all labels are numbers,
-         * else alphabetically ({@link CsvData#classes()}).
+         * 1 for the row's class and 0 for the others; classes are ordered numerically when all labels are numbers
+         * (labels that are the same number, such as {@code 1} and {@code 1.0}, being one class, named as the file
+         * first gives it), else alphabetically ({@link CsvData#classes()}).
          *
          * @return this builder
          */

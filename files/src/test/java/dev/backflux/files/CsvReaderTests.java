@@ -70,6 +70,18 @@ class CsvReaderTests {
     }
 
     @Test
+    void labelsThatAreTheSameNumberAreOneClassAndEveryRowGetsItsOne() throws IOException {
+        // "1" and "1.0" compare equal as numbers: the class list had one of them, and the other's rows got no 1
+        // (or, with "1.0" first, wrote their 1 into the row before).
+        CsvData read = CsvReader.builder().oneHot().build().read(csv("x,y\n1,1\n2,2\n3,1.0\n4,2\n"));
+        assertEquals(List.of("1", "2"), read.classes());
+        assertEquals(Matrix.of(new double[][] {{1, 0}, {0, 1}, {1, 0}, {0, 1}}), read.trainingData().targets());
+        CsvData first = CsvReader.builder().oneHot().build().read(csv("x,y\n1,1.0\n2,0\n3,1\n"));
+        assertEquals(List.of("0", "1.0"), first.classes());
+        assertEquals(Matrix.of(new double[][] {{0, 1}, {1, 0}, {0, 1}}), first.trainingData().targets());
+    }
+
+    @Test
     void aSeededShuffleAndAValidationSplitKeepEveryRowOnce() throws IOException {
         StringBuilder text = new StringBuilder("x,y\n");
         for (int i = 0; i < 50; i++) {
