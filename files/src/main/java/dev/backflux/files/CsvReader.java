@@ -3,7 +3,17 @@ package dev.backflux.files;
 import dev.backflux.api.InputScaling;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainingData;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +88,7 @@ public final class CsvReader {
     /**
      * Reads a CSV file.
      *
-     * @param file the file, UTF-8
+     * @param file the file, UTF-8 (a byte order mark is skipped)
      * @return what was read, never {@code null}
      * @throws FileFormatException naming the file, the line, the column and the bad value when the file does not fit
      *                             these settings
@@ -367,13 +377,26 @@ public final class CsvReader {
                 .build();
 
         private final JsonParser parser;
+        private final Path file;
         private final String source;
         private long line;
 
         Rows(Path file, String source, char delimiter) throws IOException {
+            this.file = file;
             this.source = source;
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
-            this.parser = MAPPER.reader(schema).createParser(Files.newBufferedReader(file));
+            BufferedReader reader = Files.newBufferedReader(file);
+            try {
+                // A byte order mark (Excel's "CSV UTF-8") is no part of the first field.
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
+            } catch (IOException e) {
+                reader.close();
+                throw e;
+            }
+            this.parser = MAPPER.reader(schema).createParser(reader);
         }
 
         /** The next record, or null at the end. */
@@ -394,6 +417,10 @@ public final class CsvReader {
                 }
                 return fields;
             } catch (JacksonException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    // The reader decodes ahead of the parser: the place comes from the bytes themselves.
+                    throw notUtf8(file, source, e);
+                }
                 throw new FileFormatException(source, "at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr(), "expected CSV, actual " + e.getOriginalMessage());
             }
@@ -401,6 +428,34 @@ public final class CsvReader {
 
         long line() {
             return line;
+        }
+
+        /** Names the first line and byte that are not UTF-8 (a line feed byte is one in any UTF-8 text). */
+        private static FileFormatException notUtf8(Path file, String source, JacksonException e) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                for (long line = 1; ; line++) {
+                    int b;
+                    bytes.reset();
+                    while ((b = in.read()) != '\n' && b != -1) {
+                        bytes.write(b);
+                    }
+                    ByteBuffer text = ByteBuffer.wrap(bytes.toByteArray());
+                    CoderResult result = decoder.reset().decode(text, CharBuffer.allocate(text.remaining()), true);
+                    if (result.isError()) {
+                        return new FileFormatException(source, "at line " + line + ", byte " + (text.position() + 1),
+                                String.format("expected UTF-8 text, actual the byte 0x%02X", text.get(text.position())));
+                    }
+                    if (b == -1) {
+                        break;
+                    }
+                }
+            } catch (IOException ignored) {
+                // Named below without a place.
+            }
+            return new FileFormatException(source, "in the file", "expected UTF-8 text, actual "
+                    + e.getOriginalMessage());
         }
 
         @Override

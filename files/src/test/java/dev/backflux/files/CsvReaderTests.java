@@ -82,6 +82,32 @@ class CsvReaderTests {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstField() throws IOException {
+        // Excel's "CSV UTF-8" starts with one: it made the header 'a' into '\uFEFFa', or the first value unreadable.
+        CsvData named = CsvReader.builder().targets("a").build().read(csv("\uFEFFa,b\n1,2\n"));
+        assertEquals(List.of("a"), named.targetColumns());
+        TrainingData numbers = CsvReader.builder().header(false).build().read(csv("\uFEFF1,2\n")).trainingData();
+        assertEquals(Matrix.of(new double[][] {{1}}), numbers.inputs());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheLineOfItsFirstBadByte() throws IOException {
+        StringBuilder text = new StringBuilder("a,y\n");
+        for (int i = 0; i < 5_000; i++) {
+            text.append(i).append(",1\n");
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = Arrays.copyOf(good, good.length + 5);
+        System.arraycopy(new byte[] {'1', ',', 'c', (byte) 0xE9, '\n'}, 0, latin1, good.length, 5);
+        Path file = Files.write(directory.resolve("latin1.csv"), latin1);
+        FileFormatException e = assertThrows(FileFormatException.class,
+                () -> CsvReader.builder().oneHot().build().read(file));
+        assertEquals(file.toString(), e.source());
+        assertEquals("at line 5002, byte 4", e.place(), e.getMessage());
+        assertTrue(e.getMessage().endsWith("expected UTF-8 text, actual the byte 0xE9"), e.getMessage());
+    }
+
+    @Test
     void aSeededShuffleAndAValidationSplitKeepEveryRowOnce() throws IOException {
         StringBuilder text = new StringBuilder("x,y\n");
         for (int i = 0; i < 50; i++) {
