@@ -8,6 +8,8 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -134,7 +136,7 @@ public final class CsvReader {
                         + " row of data after the header, actual none");
             }
         }
-        int validationRows = (int) Math.floor(layout.rows * validation);
+        int validationRows = validationRows(layout.rows);
         if (validation > 0 && (validationRows == 0 || validationRows == layout.rows)) {
             throw new FileFormatException(source, "in its " + layout.rows + " rows", "expected enough rows to keep "
                     + validation + " of them for validation and train on the rest, actual " + layout.rows);
@@ -147,9 +149,16 @@ public final class CsvReader {
             int[] indexes = new int[targetNames.size()];
             for (int t = 0; t < indexes.length; t++) {
                 indexes[t] = names.indexOf(targetNames.get(t));
+                String place = "at line " + line + (header ? " (the header)" : "");
                 if (indexes[t] < 0) {
-                    throw new FileFormatException(source, "at line " + line + " (the header)", "expected a column"
-                            + " named '" + targetNames.get(t) + "', one of " + names + ", actual none");
+                    throw new FileFormatException(source, place, "expected a column named '" + targetNames.get(t)
+                            + "', one of " + names + ", actual none");
+                }
+                int other = names.lastIndexOf(targetNames.get(t));
+                if (other != indexes[t]) {
+                    throw new FileFormatException(source, place, "expected one column named '" + targetNames.get(t)
+                            + "', actual columns " + (indexes[t] + 1) + " and " + (other + 1)
+                            + " (give the target by index)");
                 }
             }
             return indexes;
@@ -171,7 +180,7 @@ public final class CsvReader {
     /** The second pass: the values, into arrays of exactly the data's size, in shuffled order. */
     private CsvData fill(Path file, String source, Layout layout) throws IOException {
         int total = layout.rows;
-        int validationRows = (int) Math.floor(total * validation);
+        int validationRows = validationRows(total);
         int trainingRows = total - validationRows;
         int inputs = layout.inputs.length;
         Comparator<String> labelOrder = layout.order();
@@ -241,6 +250,12 @@ public final class CsvReader {
         return new CsvData(data, inputNames, targetColumns, oneHot ? classes : List.of());
     }
 
+    /** The rows kept for validation: the fraction as written (0.29, not 0.28999...) of the rows, rounded down. */
+    private int validationRows(int rows) {
+        return BigDecimal.valueOf(validation).multiply(BigDecimal.valueOf(rows)).setScale(0, RoundingMode.FLOOR)
+                .intValueExact();
+    }
+
     /** Where each row of the file goes: a seeded Fisher-Yates shuffle, or the file's order. */
     private int[] order(int total) {
         int[] position = new int[total];
@@ -288,12 +303,23 @@ public final class CsvReader {
         } catch (NumberFormatException e) {
             value = Double.NaN;
         }
-        if (!Double.isFinite(value) || text.isEmpty() || Character.isLetter(text.charAt(text.length() - 1))) {
+        if (!Double.isFinite(value) || text.isEmpty() || !decimal(text)) {
             // Java also reads "NaN", "Infinity", "1d" and "0x1p3": a CSV number is none of those.
             throw new FileFormatException(source, place(line, column, names), "expected a finite number, actual '"
                     + text + "'");
         }
         return value;
+    }
+
+    /** Whether a number Java reads has only a decimal number's characters: no hex, no NaN, no suffix. */
+    private static boolean decimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String place(long line, int column, List<String> names) {

@@ -142,6 +142,18 @@ class CsvReaderTests {
     }
 
     @Test
+    void theValidationSplitRoundsDownTheFractionAsWritten() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 100; i++) {
+            text.append(i).append(",1\n");
+        }
+        // 100 * 0.29 is 28.999999999999996 in doubles: floor gave 28.
+        TrainingData data = CsvReader.builder().validation(0.29).build().read(csv(text.toString())).trainingData();
+        assertEquals(29, data.validationInputs().orElseThrow().rows());
+        assertEquals(71, data.size());
+    }
+
+    @Test
     void scalingUsesTheTrainingRowsBoundsForBothPartsAndIsRecorded() throws IOException {
         Path file = csv("a,b,y\n0,5,1\n10,5,0\n5,5,1\n20,5,0\n");
         TrainingData data = CsvReader.builder().validation(0.25).scale().build().read(file).trainingData();
@@ -171,6 +183,14 @@ class CsvReaderTests {
                 "expected a finite number, actual 'Infinity'");
         assertBad("a,b,y\n1,2,3\n4,5\n", CsvReader.builder().build(), "at line 3",
                 "expected 3 fields (as the first row), actual 2: 4,5");
+        assertBad("y,x,y\n1,2,3\n", CsvReader.builder().targets("y").build(), "at line 1 (the header)",
+                "expected one column named 'y', actual columns 1 and 3 (give the target by index)");
+        assertBad("1,2,3\n", CsvReader.builder().header(false).targets("y").build(), "at line 1",
+                "expected a column named 'y', one of [column 0, column 1, column 2], actual none");
+        assertEquals("at line 1", assertThrows(FileFormatException.class, () -> CsvReader.builder().header(false)
+                .targets("y").build().read(csv("1,2,3\n"))).place(), "no header to name");
+        assertBad("a,y\n0x1p3,1\n", CsvReader.builder().build(), "at line 2, column 1 ('a')",
+                "expected a finite number, actual '0x1p3'");
         assertBad("a,b,y\n1,2,3\n", CsvReader.builder().targets(5).build(), "at line 1",
                 "expected a target column index in [0, 2] (the row has 3 columns), actual 5");
         assertBad("a,y\n1,\n", CsvReader.builder().oneHot().build(), "at line 2, column 2 ('y')",
