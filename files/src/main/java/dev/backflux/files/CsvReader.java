@@ -136,7 +136,14 @@ public final class CsvReader {
                         + " row of data after the header, actual none");
             }
         }
-        int validationRows = validationRows(layout.rows);
+        // Each part is one array of doubles, which Java caps a little below 2^31 elements.
+        int targetColumns = oneHot ? layout.labels.size() : layout.targets.length;
+        length(source, layout.rows, 1, "rows");
+        int validationRows = validationRows((int) layout.rows);
+        length(source, layout.rows - validationRows, layout.inputs.length, "training inputs");
+        length(source, layout.rows - validationRows, targetColumns, "training targets");
+        length(source, validationRows, layout.inputs.length, "validation inputs");
+        length(source, validationRows, targetColumns, "validation targets");
         if (validation > 0 && (validationRows == 0 || validationRows == layout.rows)) {
             throw new FileFormatException(source, "in its " + layout.rows + " rows", "expected enough rows to keep "
                     + validation + " of them for validation and train on the rest, actual " + layout.rows);
@@ -179,7 +186,7 @@ public final class CsvReader {
 
     /** The second pass: the values, into arrays of exactly the data's size, in shuffled order. */
     private CsvData fill(Path file, String source, Layout layout) throws IOException {
-        int total = layout.rows;
+        int total = (int) layout.rows;
         int validationRows = validationRows(total);
         int trainingRows = total - validationRows;
         int inputs = layout.inputs.length;
@@ -187,10 +194,10 @@ public final class CsvReader {
         List<String> classes = layout.classes(labelOrder);
         int outputs = oneHot ? classes.size() : layout.targets.length;
         int[] position = order(total);
-        double[] trainIn = new double[trainingRows * inputs];
-        double[] trainOut = new double[trainingRows * outputs];
-        double[] validIn = new double[validationRows * inputs];
-        double[] validOut = new double[validationRows * outputs];
+        double[] trainIn = new double[length(source, trainingRows, inputs, "training inputs")];
+        double[] trainOut = new double[length(source, trainingRows, outputs, "training targets")];
+        double[] validIn = new double[length(source, validationRows, inputs, "validation inputs")];
+        double[] validOut = new double[length(source, validationRows, outputs, "validation targets")];
         try (Rows rows = new Rows(file, source, delimiter)) {
             for (int i = 0; i < skipRows + (header ? 1 : 0); i++) {
                 rows.next();
@@ -248,6 +255,20 @@ public final class CsvReader {
             targetColumns.add(layout.names.get(index));
         }
         return new CsvData(data, inputNames, targetColumns, oneHot ? classes : List.of());
+    }
+
+    /** The most elements a Java array can have on common JVMs. */
+    static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    /** The length of an array of {@code rows} by {@code columns} values, or a failure naming both when too long. */
+    static int length(String source, long rows, int columns, String part) throws FileFormatException {
+        long values = rows * columns;
+        if (values > MAX_VALUES) {
+            throw new FileFormatException(source, "in its " + rows + " rows", "expected at most " + MAX_VALUES
+                    + " values of " + part + " (the most a Java array holds), actual " + rows + " x " + columns
+                    + " = " + values);
+        }
+        return (int) values;
     }
 
     /** The rows kept for validation: the fraction as written (0.29, not 0.28999...) of the rows, rounded down. */
@@ -334,7 +355,7 @@ public final class CsvReader {
         final int[] targets;
         final int[] inputs;
         final Map<String, Boolean> labels = new LinkedHashMap<>();
-        int rows;
+        long rows;
 
         Layout(List<String> names, int[] targets) {
             this.names = names;

@@ -242,6 +242,16 @@ class CsvReaderTests {
         assertTrue(kept < dataBytes * 1.5, "kept " + kept + " bytes for " + dataBytes + " bytes of data");
     }
 
+    @Test
+    void dataTooLargeForAJavaArrayFailsNamingItsSizeInsteadOfWrappingAround() throws FileFormatException {
+        // 3 million rows of 784 inputs (a 7 GB file): 2,352,000,000 values made a negative int array size.
+        assertEquals(784_000, CsvReader.length("big.csv", 1_000, 784, "training inputs"));
+        FileFormatException e = assertThrows(FileFormatException.class,
+                () -> CsvReader.length("big.csv", 3_000_000, 784, "training inputs"));
+        assertEquals("big.csv: in its 3000000 rows: expected at most 2147483639 values of training inputs (the most"
+                + " a Java array holds), actual 3000000 x 784 = 2352000000", e.getMessage());
+    }
+
     private static long usedAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
