@@ -40,7 +40,13 @@ final class Accuracy {
         return OptionalDouble.of((double) right / rows);
     }
 
+    /** An output that is not a finite number (a diverged network) is never right. */
     private static boolean largestIsWanted(double[] outputs, double[] wanted, int row, int columns) {
+        for (int c = 0; c < columns; c++) {
+            if (!Double.isFinite(outputs[row * columns + c])) {
+                return false;
+            }
+        }
         int largest = 0;
         for (int c = 1; c < columns; c++) {
             if (outputs[row * columns + c] > outputs[row * columns + largest]) {
@@ -52,7 +58,8 @@ final class Accuracy {
 
     private static boolean allOnTheirSide(double[] outputs, double[] wanted, int row, int columns) {
         for (int c = 0; c < columns; c++) {
-            if ((outputs[row * columns + c] >= 0.5) != (wanted[row * columns + c] == 1)) {
+            double output = outputs[row * columns + c];
+            if (!Double.isFinite(output) || (output >= 0.5) != (wanted[row * columns + c] == 1)) {
                 return false;
             }
         }
