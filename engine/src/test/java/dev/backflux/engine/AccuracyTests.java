@@ -56,6 +56,21 @@ class AccuracyTests {
     }
 
     @Test
+    void rowsBeyondAChunkAreCountedEachOnceInTheirPlace() {
+        int rows = 2 * Accuracy.CHUNK + 452;
+        double[][] outputs = new double[rows][];
+        double[][] targets = new double[rows][];
+        int expected = 0;
+        for (int r = 0; r < rows; r++) {
+            outputs[r] = r % 3 == 0 ? new double[] {0.2, 0.8} : new double[] {0.8, 0.2};
+            targets[r] = r % 7 == 0 ? new double[] {0, 1} : new double[] {1, 0};
+            expected += (r % 3 == 0) == (r % 7 == 0) ? 1 : 0;
+        }
+        assertEquals((double) expected / rows,
+                Accuracy.of(passThrough(2, 2), Matrix.of(outputs), Matrix.of(targets)).getAsDouble());
+    }
+
+    @Test
     void targetsThatAreNotClassesHaveNoAccuracy() {
         TrainingData regression = TrainingData.of(Tutorial.INPUTS, new double[][] {{0.2}, {1}, {1}, {0}});
         TrainingResult result = Trainer.training(Network.of(3, 4, 1), regression).steps(10)
