@@ -100,7 +100,8 @@ public interface TrainingResult {
     /**
      * Returns the share of training examples the run's last network classifies right, when the targets are
      * classes: one-hot rows (several columns, exactly one 1) count an example right when its largest output is at
-     * the 1; 0/1 targets count it right when every output is on the target's side of 0.5. The network is the last
+     * the 1; 0/1 targets count it right when every output is on the target's side of 0.5; an output that is not a
+     * finite number (a diverged network) is never right. The network is the last
      * step's, after its update, whole (no dropout mask), applied to the training inputs.
      *
      * @return a share in [0, 1], or an empty optional when a target is not 0 or 1 or no step ran

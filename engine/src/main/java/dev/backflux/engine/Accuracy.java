@@ -2,6 +2,7 @@ package dev.backflux.engine;
 
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -31,19 +32,40 @@ final class Accuracy {
             }
             oneHot = sum == 1;
         }
-        double[] outputs = network.predict(inputs.toArray()).toRowMajorArray();
         int right = 0;
-        for (int r = 0; r < rows; r++) {
-            right += (oneHot ? largestIsWanted(outputs, wanted, r, columns) : allOnTheirSide(outputs, wanted, r, columns))
-                    ? 1 : 0;
+        int width = inputs.columns();
+        // A chunk of rows at a time: the whole data at once took two copies of the inputs (toArray, then predict's
+        // own) and every layer's outputs for every example, at the end of a run whose data may fill the heap.
+        for (int from = 0; from < rows; from += CHUNK) {
+            double[][] chunk = new double[Math.min(CHUNK, rows - from)][width];
+            for (int r = 0; r < chunk.length; r++) {
+                for (int c = 0; c < width; c++) {
+                    chunk[r][c] = inputs.get(from + r, c);
+                }
+            }
+            double[] outputs = network.predict(chunk).toRowMajorArray();
+            for (int r = 0; r < chunk.length; r++) {
+                double[] row = Arrays.copyOfRange(outputs, r * columns, (r + 1) * columns);
+                right += (oneHot ? largestIsWanted(row, wanted, from + r, columns)
+                        : allOnTheirSide(row, wanted, from + r, columns)) ? 1 : 0;
+            }
         }
         return OptionalDouble.of((double) right / rows);
     }
 
+    /** The rows predicted at once. */
+    static final int CHUNK = 1024;
+
+    /** An output that is not a finite number (a diverged network) is never right. */
     private static boolean largestIsWanted(double[] outputs, double[] wanted, int row, int columns) {
+        for (int c = 0; c < columns; c++) {
+            if (!Double.isFinite(outputs[c])) {
+                return false;
+            }
+        }
         int largest = 0;
         for (int c = 1; c < columns; c++) {
-            if (outputs[row * columns + c] > outputs[row * columns + largest]) {
+            if (outputs[c] > outputs[largest]) {
                 largest = c;
             }
         }
@@ -52,7 +74,8 @@ final class Accuracy {
 
     private static boolean allOnTheirSide(double[] outputs, double[] wanted, int row, int columns) {
         for (int c = 0; c < columns; c++) {
-            if ((outputs[row * columns + c] >= 0.5) != (wanted[row * columns + c] == 1)) {
+            double output = outputs[c];
+            if (!Double.isFinite(output) || (output >= 0.5) != (wanted[row * columns + c] == 1)) {
                 return false;
             }
         }

@@ -44,6 +44,33 @@ class AccuracyTests {
     }
 
     @Test
+    void anOutputThatIsNotANumberIsNeverRight() {
+        // Weights of 1e308 and -1e308 give inf - inf = NaN for every output: a diverged network.
+        TrainedNetwork diverged = Trainer.trained(Network.builder().layerSizes(2, 2).activation(Linear.INSTANCE)
+                .weights(new double[][] {{1e308, 1e308}, {-1e308, -1e308}}).build());
+        Matrix inputs = Matrix.of(new double[][] {{2, 2}, {2, 2}});
+        assertTrue(Double.isNaN(diverged.predict(2, 2)[0]));
+        // NaN compared as "not larger" picked class 0, and "not >= 0.5" matched every 0 target.
+        assertEquals(0.0, Accuracy.of(diverged, inputs, Matrix.of(new double[][] {{1, 0}, {0, 1}})).getAsDouble());
+        assertEquals(0.0, Accuracy.of(diverged, inputs, Matrix.of(new double[][] {{0, 0}, {0, 0}})).getAsDouble());
+    }
+
+    @Test
+    void rowsBeyondAChunkAreCountedEachOnceInTheirPlace() {
+        int rows = 2 * Accuracy.CHUNK + 452;
+        double[][] outputs = new double[rows][];
+        double[][] targets = new double[rows][];
+        int expected = 0;
+        for (int r = 0; r < rows; r++) {
+            outputs[r] = r % 3 == 0 ? new double[] {0.2, 0.8} : new double[] {0.8, 0.2};
+            targets[r] = r % 7 == 0 ? new double[] {0, 1} : new double[] {1, 0};
+            expected += (r % 3 == 0) == (r % 7 == 0) ? 1 : 0;
+        }
+        assertEquals((double) expected / rows,
+                Accuracy.of(passThrough(2, 2), Matrix.of(outputs), Matrix.of(targets)).getAsDouble());
+    }
+
+    @Test
     void targetsThatAreNotClassesHaveNoAccuracy() {
         TrainingData regression = TrainingData.of(Tutorial.INPUTS, new double[][] {{0.2}, {1}, {1}, {0}});
         TrainingResult result = Trainer.training(Network.of(3, 4, 1), regression).steps(10)

@@ -3,11 +3,24 @@ package dev.backflux.files;
 import dev.backflux.api.InputScaling;
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainingData;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +92,7 @@ public final class CsvReader {
     /**
      * Reads a CSV file.
      *
-     * @param file the file, UTF-8
+     * @param file the file, UTF-8 (a byte order mark is skipped)
      * @return what was read, never {@code null}
      * @throws FileFormatException naming the file, the line, the column and the bad value when the file does not fit
      *                             these settings
@@ -180,7 +193,14 @@ public final class CsvReader {
                         + " row of data after the header, actual none");
             }
         }
-        int validationRows = (int) Math.floor(layout.rows * validation);
+        // Each part is one array of doubles, which Java caps a little below 2^31 elements.
+        int targetColumns = oneHot ? layout.labels.size() : layout.targets.length;
+        length(source, layout.rows, 1, "rows");
+        int validationRows = validationRows((int) layout.rows);
+        length(source, layout.rows - validationRows, layout.inputs.length, "training inputs");
+        length(source, layout.rows - validationRows, targetColumns, "training targets");
+        length(source, validationRows, layout.inputs.length, "validation inputs");
+        length(source, validationRows, targetColumns, "validation targets");
         if (validation > 0 && (validationRows == 0 || validationRows == layout.rows)) {
             throw new FileFormatException(source, "in its " + layout.rows + " rows", "expected enough rows to keep "
                     + validation + " of them for validation and train on the rest, actual " + layout.rows);
@@ -193,9 +213,16 @@ public final class CsvReader {
             int[] indexes = new int[targetNames.size()];
             for (int t = 0; t < indexes.length; t++) {
                 indexes[t] = names.indexOf(targetNames.get(t));
+                String place = "at line " + line + (header ? " (the header)" : "");
                 if (indexes[t] < 0) {
-                    throw new FileFormatException(source, "at line " + line + " (the header)", "expected a column"
-                            + " named '" + targetNames.get(t) + "', one of " + names + ", actual none");
+                    throw new FileFormatException(source, place, "expected a column named '" + targetNames.get(t)
+                            + "', one of " + names + ", actual none");
+                }
+                int other = names.lastIndexOf(targetNames.get(t));
+                if (other != indexes[t]) {
+                    throw new FileFormatException(source, place, "expected one column named '" + targetNames.get(t)
+                            + "', actual columns " + (indexes[t] + 1) + " and " + (other + 1)
+                            + " (give the target by index)");
                 }
             }
             return indexes;
@@ -216,17 +243,18 @@ public final class CsvReader {
 
     /** The second pass: the values, into arrays of exactly the data's size, in shuffled order. */
     private CsvData fill(Path file, String source, Layout layout) throws IOException {
-        int total = layout.rows;
-        int validationRows = (int) Math.floor(total * validation);
+        int total = (int) layout.rows;
+        int validationRows = validationRows(total);
         int trainingRows = total - validationRows;
         int inputs = layout.inputs.length;
-        List<String> classes = layout.classes();
+        Comparator<String> labelOrder = layout.order();
+        List<String> classes = layout.classes(labelOrder);
         int outputs = oneHot ? classes.size() : layout.targets.length;
         int[] position = order(total);
-        double[] trainIn = new double[trainingRows * inputs];
-        double[] trainOut = new double[trainingRows * outputs];
-        double[] validIn = new double[validationRows * inputs];
-        double[] validOut = new double[validationRows * outputs];
+        double[] trainIn = new double[length(source, trainingRows, inputs, "training inputs")];
+        double[] trainOut = new double[length(source, trainingRows, outputs, "training targets")];
+        double[] validIn = new double[length(source, validationRows, inputs, "validation inputs")];
+        double[] validOut = new double[length(source, validationRows, outputs, "validation targets")];
         try (Rows rows = new Rows(file, source, delimiter)) {
             for (int i = 0; i < skipRows + (header ? 1 : 0); i++) {
                 rows.next();
@@ -246,7 +274,14 @@ public final class CsvReader {
                     in[slot * inputs + j] = number(row, layout.inputs[j], rows.line(), source, layout.names);
                 }
                 if (oneHot) {
-                    out[slot * outputs + classes.indexOf(row.get(layout.targets[0]).strip())] = 1;
+                    // By the classes' order, so that a label equal to a class as a number ("1.0", "1") finds it.
+                    int label = Collections.binarySearch(classes, row.get(layout.targets[0]).strip(), labelOrder);
+                    if (label < 0) {
+                        throw new FileFormatException(source, place(rows.line(), layout.targets[0], layout.names),
+                                "expected one of the class labels " + classes + " as when it was first read, actual '"
+                                        + row.get(layout.targets[0]).strip() + "' (the file changed)");
+                    }
+                    out[slot * outputs + label] = 1;
                 } else {
                     for (int t = 0; t < outputs; t++) {
                         out[slot * outputs + t] = number(row, layout.targets[t], rows.line(), source, layout.names);
@@ -281,6 +316,26 @@ public final class CsvReader {
             targetColumns.add(layout.names.get(index));
         }
         return new CsvData(data, inputNames, targetColumns, oneHot ? classes : List.of());
+    }
+
+    /** The most elements a Java array can have on common JVMs. */
+    static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    /** The length of an array of {@code rows} by {@code columns} values, or a failure naming both when too long. */
+    static int length(String source, long rows, int columns, String part) throws FileFormatException {
+        long values = rows * columns;
+        if (values > MAX_VALUES) {
+            throw new FileFormatException(source, "in its " + rows + " rows", "expected at most " + MAX_VALUES
+                    + " values of " + part + " (the most a Java array holds), actual " + rows + " x " + columns
+                    + " = " + values);
+        }
+        return (int) values;
+    }
+
+    /** The rows kept for validation: the fraction as written (0.29, not 0.28999...) of the rows, rounded down. */
+    private int validationRows(int rows) {
+        return BigDecimal.valueOf(validation).multiply(BigDecimal.valueOf(rows)).setScale(0, RoundingMode.FLOOR)
+                .intValueExact();
     }
 
     /** Where each row of the file goes: a seeded Fisher-Yates shuffle, or the file's order. */
@@ -330,12 +385,23 @@ public final class CsvReader {
         } catch (NumberFormatException e) {
             value = Double.NaN;
         }
-        if (!Double.isFinite(value) || text.isEmpty() || Character.isLetter(text.charAt(text.length() - 1))) {
+        if (!Double.isFinite(value) || text.isEmpty() || !decimal(text)) {
             // Java also reads "NaN", "Infinity", "1d" and "0x1p3": a CSV number is none of those.
             throw new FileFormatException(source, place(line, column, names), "expected a finite number, actual '"
                     + text + "'");
         }
         return value;
+    }
+
+    /** Whether a number Java reads has only a decimal number's characters: no hex, no NaN, no suffix. */
+    private static boolean decimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String place(long line, int column, List<String> names) {
@@ -350,7 +416,7 @@ public final class CsvReader {
         final int[] targets;
         final int[] inputs;
         final Map<String, Boolean> labels = new LinkedHashMap<>();
-        int rows;
+        long rows;
 
         Layout(List<String> names, int[] targets) {
             this.names = names;
@@ -388,8 +454,8 @@ public final class CsvReader {
             rows++;
         }
 
-        /** The labels in order: numerically when all are numbers, else as text. */
-        List<String> classes() {
+        /** The labels' order: numerically when all are numbers, else as text. */
+        Comparator<String> order() {
             boolean numbers = labels.keySet().stream().allMatch(label -> {
                 try {
                     return Double.isFinite(Double.parseDouble(label));
@@ -397,8 +463,15 @@ public final class CsvReader {
                     return false;
                 }
             });
-            TreeSet<String> sorted = new TreeSet<>(numbers
-                    ? Comparator.comparingDouble(Double::parseDouble) : Comparator.<String>naturalOrder());
+            return numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        }
+
+        /**
+         * The classes in {@code order}: labels that are the same number ("1" and "1.0") are one class, named as
+         * the file first gives it.
+         */
+        List<String> classes(Comparator<String> order) {
+            TreeSet<String> sorted = new TreeSet<>(order);
             sorted.addAll(labels.keySet());
             return List.copyOf(sorted);
         }
@@ -412,13 +485,26 @@ public final class CsvReader {
                 .build();
 
         private final JsonParser parser;
+        private final Path file;
         private final String source;
         private long line;
 
         Rows(Path file, String source, char delimiter) throws IOException {
+            this.file = file;
             this.source = source;
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(delimiter);
-            this.parser = MAPPER.reader(schema).createParser(Files.newBufferedReader(file));
+            BufferedReader reader = Files.newBufferedReader(file);
+            try {
+                // A byte order mark (Excel's "CSV UTF-8") is no part of the first field.
+                reader.mark(1);
+                if (reader.read() != '\uFEFF') {
+                    reader.reset();
+                }
+            } catch (IOException e) {
+                reader.close();
+                throw e;
+            }
+            this.parser = MAPPER.reader(schema).createParser(reader);
         }
 
         /** The next record, or null at the end. */
@@ -439,6 +525,10 @@ public final class CsvReader {
                 }
                 return fields;
             } catch (JacksonException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    // The reader decodes ahead of the parser: the place comes from the bytes themselves.
+                    throw notUtf8(file, source, e);
+                }
                 throw new FileFormatException(source, "at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr(), "expected CSV, actual " + e.getOriginalMessage());
             }
@@ -446,6 +536,34 @@ public final class CsvReader {
 
         long line() {
             return line;
+        }
+
+        /** Names the first line and byte that are not UTF-8 (a line feed byte is one in any UTF-8 text). */
+        private static FileFormatException notUtf8(Path file, String source, JacksonException e) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                for (long line = 1; ; line++) {
+                    int b;
+                    bytes.reset();
+                    while ((b = in.read()) != '\n' && b != -1) {
+                        bytes.write(b);
+                    }
+                    ByteBuffer text = ByteBuffer.wrap(bytes.toByteArray());
+                    CoderResult result = decoder.reset().decode(text, CharBuffer.allocate(text.remaining()), true);
+                    if (result.isError()) {
+                        return new FileFormatException(source, "at line " + line + ", byte " + (text.position() + 1),
+                                String.format("expected UTF-8 text, actual the byte 0x%02X", text.get(text.position())));
+                    }
+                    if (b == -1) {
+                        break;
+                    }
+                }
+            } catch (IOException ignored) {
+                // Named below without a place.
+            }
+            return new FileFormatException(source, "in the file", "expected UTF-8 text, actual "
+                    + e.getOriginalMessage());
         }
 
         @Override
@@ -556,8 +674,9 @@ public final class CsvReader {
 
         /**
          * Reads the one target column as class labels (numbers or words) and makes one target column per class,
-         * 1 for the row's class and 0 for the others; classes are ordered numerically when all labels are numbers,
-         * else alphabetically ({@link CsvData#classes()}).
+         * 1 for the row's class and 0 for the others; classes are ordered numerically when all labels are numbers
+         * (labels that are the same number, such as {@code 1} and {@code 1.0}, being one class, named as the file
+         * first gives it), else alphabetically ({@link CsvData#classes()}).
          *
          * @return this builder
          */

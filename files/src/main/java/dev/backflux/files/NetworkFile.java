@@ -87,9 +87,10 @@ public final class NetworkFile {
 
     /**
      * Saves a step's network: its weights after the step's update, the step's index and learning rate, its
-     * activation's plugin and options. A step alone knows no run: no seed, no data fingerprint, and no dropout
-     * (its rates belong to the run's network); save a dropout network with {@link #write(TrainingStep, Training,
-     * Path)} to resume it exactly.
+     * activation's plugin and options. A step alone knows no run: no seed, no data fingerprint, no dropout (its
+     * rates belong to the run's network), and no input scaling (it belongs to the data, such as
+     * {@code CsvReader.Builder.scale()}'s); save with {@link #write(TrainingStep, Training, Path)} to resume a
+     * dropout network exactly, and so that {@link SavedNetwork#trained()} scales raw inputs as the data was.
      *
      * @param step the step, such as a run's last
      * @param file the file to write, usually {@code *.json}; replaced atomically

@@ -208,16 +208,27 @@ public final class SavedNetwork {
                 if (scaling == null) {
                     return trained.predict(inputs);
                 }
+                java.util.Objects.requireNonNull(inputs, "inputs");
                 double[][] scaled = new double[inputs.length][];
                 for (int r = 0; r < inputs.length; r++) {
-                    scaled[r] = scaling.scale(java.util.Objects.requireNonNull(inputs[r], "inputs[" + r + "]"));
+                    scaled[r] = scaling.scale(width("inputs[" + r + "]", inputs[r]));
                 }
                 return trained.predict(scaled);
             }
 
             @Override
             public double[] predict(double... input) {
-                return trained.predict(scaling == null ? input : scaling.scale(input));
+                return trained.predict(scaling == null ? input : scaling.scale(width("input", input)));
+            }
+
+            /** Named as the unscaled network names it, before the scaling would name it "raw". */
+            private double[] width(String name, double[] values) {
+                java.util.Objects.requireNonNull(values, name);
+                if (values.length != layers[0]) {
+                    throw new IllegalArgumentException(name + ": expected " + layers[0]
+                            + " values (the input layer size), actual " + values.length);
+                }
+                return values;
             }
         };
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.backflux.api.Network;
 import dev.backflux.api.PluginFailureException;
 import dev.backflux.api.Trainer;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
@@ -36,6 +37,23 @@ class CheckpointPluginTests {
     @Test
     void itIsFoundLikeEveryPlugin() {
         assertTrue(Trainer.plugins().stream().map(Plugin::id).toList().contains("checkpoint"));
+    }
+
+    @Test
+    void aCheckpointKeepsTheDataInputScalingAsTheReadmeSaysAndAStepAloneCannot() throws IOException {
+        TrainingData data = IrisTests.read().trainingData();
+        TrainingStep last = Trainer.training(Network.builder().layerSizes(4, 8, 3).build(), data).steps(20)
+                .plugin("checkpoint", Map.of("directory", directory.toString())).configuration(Map.of()).build()
+                .flux().blockLast();
+        SavedNetwork saved = NetworkFile.read(Checkpoints.file(directory, 19));
+        assertEquals(data.inputScaling(), saved.inputScaling());
+        double[] flower = {6.3, 2.5, 5.0, 1.9};
+        assertEquals(last.network().predict(data.inputScaling().orElseThrow().scale(flower))[2],
+                saved.trained().predict(flower)[2], 0);
+
+        Path alone = directory.resolve("alone.json");
+        NetworkFile.write(last, alone);
+        assertTrue(NetworkFile.read(alone).inputScaling().isEmpty(), "a step alone knows no data: documented");
     }
 
     @Test

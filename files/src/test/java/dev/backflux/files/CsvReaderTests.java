@@ -70,6 +70,44 @@ class CsvReaderTests {
     }
 
     @Test
+    void labelsThatAreTheSameNumberAreOneClassAndEveryRowGetsItsOne() throws IOException {
+        // "1" and "1.0" compare equal as numbers: the class list had one of them, and the other's rows got no 1
+        // (or, with "1.0" first, wrote their 1 into the row before).
+        CsvData read = CsvReader.builder().oneHot().build().read(csv("x,y\n1,1\n2,2\n3,1.0\n4,2\n"));
+        assertEquals(List.of("1", "2"), read.classes());
+        assertEquals(Matrix.of(new double[][] {{1, 0}, {0, 1}, {1, 0}, {0, 1}}), read.trainingData().targets());
+        CsvData first = CsvReader.builder().oneHot().build().read(csv("x,y\n1,1.0\n2,0\n3,1\n"));
+        assertEquals(List.of("0", "1.0"), first.classes());
+        assertEquals(Matrix.of(new double[][] {{0, 1}, {1, 0}, {0, 1}}), first.trainingData().targets());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstField() throws IOException {
+        // Excel's "CSV UTF-8" starts with one: it made the header 'a' into '\uFEFFa', or the first value unreadable.
+        CsvData named = CsvReader.builder().targets("a").build().read(csv("\uFEFFa,b\n1,2\n"));
+        assertEquals(List.of("a"), named.targetColumns());
+        TrainingData numbers = CsvReader.builder().header(false).build().read(csv("\uFEFF1,2\n")).trainingData();
+        assertEquals(Matrix.of(new double[][] {{1}}), numbers.inputs());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithTheLineOfItsFirstBadByte() throws IOException {
+        StringBuilder text = new StringBuilder("a,y\n");
+        for (int i = 0; i < 5_000; i++) {
+            text.append(i).append(",1\n");
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = Arrays.copyOf(good, good.length + 5);
+        System.arraycopy(new byte[] {'1', ',', 'c', (byte) 0xE9, '\n'}, 0, latin1, good.length, 5);
+        Path file = Files.write(directory.resolve("latin1.csv"), latin1);
+        FileFormatException e = assertThrows(FileFormatException.class,
+                () -> CsvReader.builder().oneHot().build().read(file));
+        assertEquals(file.toString(), e.source());
+        assertEquals("at line 5002, byte 4", e.place(), e.getMessage());
+        assertTrue(e.getMessage().endsWith("expected UTF-8 text, actual the byte 0xE9"), e.getMessage());
+    }
+
+    @Test
     void aSeededShuffleAndAValidationSplitKeepEveryRowOnce() throws IOException {
         StringBuilder text = new StringBuilder("x,y\n");
         for (int i = 0; i < 50; i++) {
@@ -101,6 +139,18 @@ class CsvReaderTests {
         }
         TrainingData other = CsvReader.builder().shuffle(4).validation(0.2).build().read(file).trainingData();
         assertNotEquals(a.inputs(), other.inputs());
+    }
+
+    @Test
+    void theValidationSplitRoundsDownTheFractionAsWritten() throws IOException {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < 100; i++) {
+            text.append(i).append(",1\n");
+        }
+        // 100 * 0.29 is 28.999999999999996 in doubles: floor gave 28.
+        TrainingData data = CsvReader.builder().validation(0.29).build().read(csv(text.toString())).trainingData();
+        assertEquals(29, data.validationInputs().orElseThrow().rows());
+        assertEquals(71, data.size());
     }
 
     @Test
@@ -161,6 +211,14 @@ class CsvReaderTests {
                 "expected a finite number, actual 'Infinity'");
         assertBad("a,b,y\n1,2,3\n4,5\n", CsvReader.builder().build(), "at line 3",
                 "expected 3 fields (as the first row), actual 2: 4,5");
+        assertBad("y,x,y\n1,2,3\n", CsvReader.builder().targets("y").build(), "at line 1 (the header)",
+                "expected one column named 'y', actual columns 1 and 3 (give the target by index)");
+        assertBad("1,2,3\n", CsvReader.builder().header(false).targets("y").build(), "at line 1",
+                "expected a column named 'y', one of [column 0, column 1, column 2], actual none");
+        assertEquals("at line 1", assertThrows(FileFormatException.class, () -> CsvReader.builder().header(false)
+                .targets("y").build().read(csv("1,2,3\n"))).place(), "no header to name");
+        assertBad("a,y\n0x1p3,1\n", CsvReader.builder().build(), "at line 2, column 1 ('a')",
+                "expected a finite number, actual '0x1p3'");
         assertBad("a,b,y\n1,2,3\n", CsvReader.builder().targets(5).build(), "at line 1",
                 "expected a target column index in [0, 2] (the row has 3 columns), actual 5");
         assertBad("a,y\n1,\n", CsvReader.builder().oneHot().build(), "at line 2, column 2 ('y')",
@@ -210,6 +268,16 @@ class CsvReaderTests {
         assertEquals(rows, data.size());
         assertEquals(rows - 1.0, data.inputs().get(rows - 1, 0));
         assertTrue(kept < dataBytes * 1.5, "kept " + kept + " bytes for " + dataBytes + " bytes of data");
+    }
+
+    @Test
+    void dataTooLargeForAJavaArrayFailsNamingItsSizeInsteadOfWrappingAround() throws FileFormatException {
+        // 3 million rows of 784 inputs (a 7 GB file): 2,352,000,000 values made a negative int array size.
+        assertEquals(784_000, CsvReader.length("big.csv", 1_000, 784, "training inputs"));
+        FileFormatException e = assertThrows(FileFormatException.class,
+                () -> CsvReader.length("big.csv", 3_000_000, 784, "training inputs"));
+        assertEquals("big.csv: in its 3000000 rows: expected at most 2147483639 values of training inputs (the most"
+                + " a Java array holds), actual 3000000 x 784 = 2352000000", e.getMessage());
     }
 
     private static long usedAfterGc() {

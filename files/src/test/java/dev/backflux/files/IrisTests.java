@@ -82,6 +82,12 @@ class IrisTests {
         }
         assertEquals(2, largest(actual), "a virginica");
         assertEquals(saved.trained().predict(new double[][] {flower}).get(0, 2), actual[2]);
+        // A wrong width is named as the network without scaling names it, not as the scaling's "raw".
+        assertEquals("input: expected 4 values (the input layer size), actual 3", assertThrows(
+                IllegalArgumentException.class, () -> saved.trained().predict(6.3, 2.5, 5.0)).getMessage());
+        assertEquals("inputs[1]: expected 4 values (the input layer size), actual 5", assertThrows(
+                IllegalArgumentException.class, () -> saved.trained().predict(new double[][] {flower,
+                        {1, 2, 3, 4, 5}})).getMessage());
 
         String text = Files.readString(file);
         Files.writeString(file, text.replaceFirst("\"max\" : \\[ 7.9", "\"max\" : [ 1.0"));
