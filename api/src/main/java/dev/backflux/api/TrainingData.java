@@ -51,8 +51,8 @@ public final class TrainingData {
     }
 
     /**
-     * Returns training data from matrices, without copying a matrix Backflux made ({@link Matrix#of}, a step's
-     * matrices), which cannot change; any other is copied.
+     * Returns training data from matrices, without copying them: every {@link Matrix} is read-only (a sealed type
+     * that only Backflux implements, over an array nobody else holds).
      *
      * @param inputs one example a row; finite
      * @param targets the wanted output of each example; as many rows as {@code inputs}, finite
@@ -88,7 +88,7 @@ public final class TrainingData {
     }
 
     /**
-     * Returns a copy of this data with a validation part from matrices, copied unless Backflux made them.
+     * Returns a copy of this data with a validation part from matrices, which are read-only and not copied.
      *
      * @param inputs validation examples, as wide as the training inputs; finite
      * @param targets their wanted outputs, as many rows as {@code inputs}, as wide as the training targets; finite

@@ -59,6 +59,6 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         spec.commandLine().getOut().println("resuming " + saved + " at step " + next);
-        return Runner.run(training, run.save, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return Runner.run(training, run, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

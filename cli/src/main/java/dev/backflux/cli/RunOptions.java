@@ -26,6 +26,10 @@ final class RunOptions {
     @Option(names = "--save", paramLabel = "FILE", description = "Save the last step's network to this JSON file.")
     Path save;
 
+    @Option(names = "--save-npz", paramLabel = "FILE",
+            description = "Save the last step's weights as numpy's .npz too: np.load(FILE)[\"syn0\"], [\"syn1\"], ...")
+    Path saveNpz;
+
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Checkpoint into this directory (the checkpoint plugin), every --checkpoint-every steps"
                     + " and at the end.")

@@ -5,6 +5,7 @@ import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.files.NetworkFile;
+import dev.backflux.files.Npz;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class Runner {
     /**
      * @return 0 when the run completed, stopped or was cancelled; 1 when it failed
      */
-    static int run(Training training, Path save, PrintWriter out, PrintWriter err) throws IOException {
+    static int run(Training training, RunOptions options, PrintWriter out, PrintWriter err) throws IOException {
         TrainingRun run = training.start();
         CountDownLatch finished = new CountDownLatch(1);
         Thread stop = new Thread(() -> {
@@ -42,7 +43,7 @@ final class Runner {
         }, "backflux-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            return report(training, run.result().block(), save, out, err);
+            return report(training, run.result().block(), options, out, err);
         } finally {
             finished.countDown();
             try {
@@ -53,8 +54,9 @@ final class Runner {
         }
     }
 
-    private static int report(Training training, TrainingResult result, Path save, PrintWriter out, PrintWriter err)
-            throws IOException {
+    private static int report(Training training, TrainingResult result, RunOptions options, PrintWriter out,
+            PrintWriter err) throws IOException {
+        Path save = options.save;
         out.println(result.reason() + ": " + result.condition());
         boolean validated = result.lastStep().map(step -> step.validationMeanAbsoluteError().isPresent())
                 .orElse(false);
@@ -78,6 +80,10 @@ final class Runner {
         if (save != null && result.lastStep().isPresent()) {
             NetworkFile.write(result.lastStep().get(), training, save);
             out.println("saved step " + result.lastStep().get().step() + " to " + save);
+        }
+        if (options.saveNpz != null && result.lastStep().isPresent()) {
+            Npz.writeWeights(result.lastStep().get().weights(), options.saveNpz);
+            out.println("saved the weights of step " + result.lastStep().get().step() + " to " + options.saveNpz);
         }
         out.flush();
         return 0;

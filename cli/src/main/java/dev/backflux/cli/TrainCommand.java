@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return Runner.run(training, run.save, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return Runner.run(training, run, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private int[] layers(CsvData csv) {

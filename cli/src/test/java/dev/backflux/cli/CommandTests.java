@@ -161,6 +161,48 @@ class CommandTests {
     }
 
     @Test
+    void theSavedWeightsPredictTheSameInNumpyAsInBackflux() throws Exception {
+        Run train = backflux(args("train", IRIS, IRIS_FORMAT, IRIS_ROWS, "--hidden", "8", "--learning-rate", "0.02",
+                "--steps", "2000", "--save", "iris.json", "--save-npz", "iris.npz", "--no-progress"));
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(train.out().contains("saved the weights of step 1999 to iris.npz"), train.out());
+        assertEquals(NetworkFile.read(directory.resolve("iris.json")).weights(),
+                dev.backflux.files.Npz.readWeights(directory.resolve("iris.npz")));
+
+        Files.writeString(directory.resolve("flowers.csv"), "6.3,2.5,5.0,1.9\n5.1,3.5,1.4,0.2\n");
+        Run java = backflux(args("predict", "iris.json", "flowers.csv", "--no-header"));
+        assertEquals(0, java.exit(), java.err());
+        Path script = directory.resolve("predict_with_numpy.py");
+        try (var in = CommandTests.class.getResourceAsStream("/predict_with_numpy.py")) {
+            Files.copy(in, script);
+        }
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", script.toString(), "iris.json", "iris.npz")
+                    .directory(directory.toFile()).redirectErrorStream(true).start();
+        } catch (IOException noPython) {
+            org.junit.jupiter.api.Assumptions.abort("python3 is not on this machine: the numpy side is not checked");
+            return;
+        }
+        String numpy = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(60, TimeUnit.SECONDS));
+        org.junit.jupiter.api.Assumptions.assumeFalse(numpy.contains("No module named 'numpy'"),
+                "numpy is not installed: the numpy side is not checked");
+        assertEquals(0, python.exitValue(), numpy);
+        List<String> expected = java.out().lines().toList();
+        List<String> actual = numpy.lines().toList();
+        assertEquals(expected.size(), actual.size(), numpy);
+        for (int r = 0; r < expected.size(); r++) {
+            String[] a = expected.get(r).split(",");
+            String[] b = actual.get(r).split(",");
+            for (int c = 0; c < a.length; c++) {
+                // np.exp may round its last bit otherwise than Math.exp (README, Quick start).
+                assertEquals(Double.parseDouble(a[c]), Double.parseDouble(b[c]), 1e-12, "row " + r + ", output " + c);
+            }
+        }
+    }
+
+    @Test
     void inspectDescribesASavedNetwork() throws Exception {
         assertEquals(0, backflux(args("train", IRIS, IRIS_FORMAT, IRIS_ROWS, "--hidden", "5", "--steps", "10",
                 "--learning-rate", "0.02", "--activation", "tanh", "--save", "tiny.json", "--no-progress")).exit());

@@ -132,10 +132,7 @@ public final class CsvReader {
                         + (header ? "a header line with the column names" : "a row of inputs") + ", actual "
                         + (skipRows == 0 ? "an empty file" : "nothing after the skipped rows"));
             }
-            List<String> names = new ArrayList<>();
-            for (int j = 0; j < first.size(); j++) {
-                names.add(header ? first.get(j).strip() : "column " + j);
-            }
+            List<String> names = names(first, source, records.line());
             int[] skipped = targetNames == null && targetIndexes == null ? new int[0]
                     : targets(names, source, records.line());
             Layout layout = new Layout(names, skipped);
@@ -160,6 +157,21 @@ public final class CsvReader {
         return Matrix.of(rows.toArray(new double[0][]));
     }
 
+    /** The columns' names: the header's, each non-empty, or "column 0", "column 1", ... without one. */
+    private List<String> names(List<String> first, String source, long line) throws FileFormatException {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < first.size(); j++) {
+            String name = header ? first.get(j).strip() : "column " + j;
+            if (name.isEmpty()) {
+                throw new FileFormatException(source, "at line " + line + ", column " + (j + 1) + " (the header)",
+                        "expected a column name, actual an empty field" + (j == first.size() - 1
+                                ? " (a delimiter at the end of the header line?)" : ""));
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     /** The first pass: the columns, the row count, the class labels; every value checked. */
     private Layout check(Path file, String source) throws IOException {
         Layout layout = null;
@@ -176,10 +188,7 @@ public final class CsvReader {
                         + (header ? "a header line with the column names" : "a row of data") + ", actual "
                         + (skipRows == 0 ? "an empty file" : "nothing after the skipped rows"));
             }
-            List<String> names = new ArrayList<>();
-            for (int j = 0; j < first.size(); j++) {
-                names.add(header ? first.get(j).strip() : "column " + j);
-            }
+            List<String> names = names(first, source, rows.line());
             layout = new Layout(names, targets(names, source, rows.line()));
             if (!header) {
                 layout.accept(first, rows.line(), source, oneHot);
@@ -621,14 +630,16 @@ public final class CsvReader {
         /**
          * Sets the character between fields; a comma by default.
          *
-         * @param delimiter such as {@code ';'} or {@code '\t'}; not a quote, a line end or a space
+         * @param delimiter such as {@code ';'} or {@code '\t'}; not a quote, a line end, a space, or a character
+         *                  of a number (a digit, {@code . + - e E})
          * @return this builder
-         * @throws IllegalArgumentException if {@code delimiter} is a double quote, a line end or a space
+         * @throws IllegalArgumentException if {@code delimiter} is one of those
          */
         public Builder delimiter(char delimiter) {
-            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == ' ') {
+            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == ' '
+                    || Character.isDigit(delimiter) || ".+-eE".indexOf(delimiter) >= 0) {
                 throw new IllegalArgumentException("delimiter: expected a character other than a double quote, a"
-                        + " line end or a space, actual '" + delimiter + "'");
+                        + " line end, a space or a character of a number, actual '" + delimiter + "'");
             }
             this.delimiter = delimiter;
             return this;

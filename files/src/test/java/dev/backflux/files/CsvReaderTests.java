@@ -225,6 +225,8 @@ class CsvReaderTests {
                 "expected a class label, actual an empty field");
         assertBad("a,y\n1,0\n", CsvReader.builder().validation(0.5).build(), "in its 1 rows",
                 "expected enough rows to keep 0.5 of them for validation and train on the rest, actual 1");
+        assertBad("a,b,y,\n1,2,3,\n", CsvReader.builder().build(), "at line 1, column 4 (the header)",
+                "expected a column name, actual an empty field (a delimiter at the end of the header line?)");
         assertBad("skipped\n", CsvReader.builder().skipRows(2).build(), "at line ",
                 "expected 2 rows to skip and then the data, actual the end of the file after 1");
     }
@@ -233,8 +235,11 @@ class CsvReaderTests {
     void badSettingsAreRefusedAtOnceNamingThem() {
         assertEquals("skipRows: expected at least 0, actual -1",
                 assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().skipRows(-1)).getMessage());
-        assertEquals("delimiter: expected a character other than a double quote, a line end or a space, actual '\"'",
+        assertEquals("delimiter: expected a character other than a double quote, a line end, a space or a character"
+                + " of a number, actual '\"'",
                 assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().delimiter('"')).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().delimiter('.'));
+        assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().delimiter('7'));
         assertEquals("targets: expected one or more different column names, actual [y, y]",
                 assertThrows(IllegalArgumentException.class, () -> CsvReader.builder().targets("y", "y")).getMessage());
         assertEquals("targets: expected one or more different column indexes of at least 0, actual [-1]",
