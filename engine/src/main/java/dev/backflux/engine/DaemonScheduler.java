@@ -39,9 +39,6 @@ final class DaemonScheduler {
         int cores = Runtime.getRuntime().availableProcessors();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(cores, new Factory(name));
         executor.setRemoveOnCancelPolicy(true);
-        // Every thread now: a thread made on demand is made by whichever thread schedules, a run's own included,
-        // under the pool's lock (a park BlockHound reports when contended).
-        executor.prestartAllCoreThreads();
         Scheduler scheduler = Schedulers.fromExecutorService(executor, name);
         EXECUTORS.put(scheduler, executor);
         return scheduler;
