@@ -46,23 +46,32 @@ final class SlicedDriver extends BaseSubscriber<TrainingStep> {
 
     @Override
     protected void hookOnSubscribe(Subscription subscription) {
-        slice();
+        try {
+            slice();
+        } catch (Throwable fatal) {
+            fail(fatal);
+        }
     }
 
     @Override
     protected void hookOnNext(TrainingStep step) {
         try {
             onStep.accept(step);
+            if (--remaining == 0) {
+                arrive();
+            }
         } catch (Throwable fatal) {
-            // Left to BaseSubscriber, this would cancel the run as if its subscriber had, and lose the error:
-            // the run fails with it first, then no further step is asked for.
-            onFatal.accept(fatal);
-            dispose();
-            return;
+            fail(fatal);
         }
-        if (--remaining == 0) {
-            arrive();
-        }
+    }
+
+    /**
+     * Whatever a hook throws fails the run, then no further step is asked for. Left to BaseSubscriber, it would
+     * cancel the run as if its subscriber had, and lose the error.
+     */
+    private void fail(Throwable fatal) {
+        onFatal.accept(fatal);
+        dispose();
     }
 
     @Override

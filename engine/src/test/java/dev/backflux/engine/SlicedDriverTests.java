@@ -48,4 +48,19 @@ class SlicedDriverTests {
         assertTrue(driver.isDisposed());
         assertEquals(List.of(0L, 1L, 2L), published, "no step after the one that failed");
     }
+
+    @Test
+    void whatTheFirstSliceThrowsFailsTheRunToo() throws Exception {
+        IllegalStateException thrown = new IllegalStateException("the first step's subscriber broke");
+        CompletableFuture<Throwable> fatal = new CompletableFuture<>();
+        SlicedDriver driver = new SlicedDriver(single, step -> {
+            throw thrown;
+        }, fatal::complete);
+
+        Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(1_000).configuration(Map.of()).build().flux()
+                .subscribe(driver);
+
+        assertSame(thrown, fatal.get(30, TimeUnit.SECONDS));
+        assertTrue(driver.isDisposed());
+    }
 }
