@@ -32,6 +32,10 @@ final class SharedRun implements TrainingRun {
     /** How long an emission waits for a concurrent one (the end racing the last step) before giving up. */
     private static final Duration EMIT_CONTENTION = Duration.ofSeconds(1);
 
+    /** The runs started and not ended yet, weakly held: for {@link #describeLive()}. */
+    private static final java.util.Map<SharedRun, Boolean> LIVE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private final Sinks.Many<TrainingStep> sink = Sinks.many().replay().latest();
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final ConfiguredTraining training;
@@ -51,6 +55,7 @@ final class SharedRun implements TrainingRun {
     /** Starts a run of {@code training} on {@code scheduler}. */
     static SharedRun start(ConfiguredTraining training, Scheduler scheduler) {
         SharedRun run = new SharedRun(training, scheduler);
+        LIVE.put(run, Boolean.TRUE);
         try {
             run.startTask = scheduler.schedule(run::begin);
         } catch (RejectedExecutionException e) {
@@ -84,6 +89,7 @@ final class SharedRun implements TrainingRun {
     }
 
     private void ended(TrainingResult result) {
+        LIVE.remove(this);
         Optional<Throwable> error = result.error();
         if (error.isPresent()) {
             sink.emitError(error.get(), Sinks.EmitFailureHandler.busyLooping(EMIT_CONTENTION));
@@ -123,6 +129,20 @@ final class SharedRun implements TrainingRun {
     /** The number of subscribers the sink holds, for tests. */
     int subscriberCount() {
         return sink.currentSubscriberCount();
+    }
+
+    /**
+     * Every run started and not ended yet, one {@link #toString()} a line: what a test that waited too long prints
+     * (test-support's ThreadDumpOnFailure calls it by reflection).
+     */
+    static String describeLive() {
+        StringBuilder text = new StringBuilder();
+        synchronized (LIVE) {
+            for (SharedRun run : LIVE.keySet()) {
+                text.append(run).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The run's state, to tell where a run that does not move is waiting. */

@@ -24,8 +24,21 @@ public final class ThreadDumpOnFailure implements TestExecutionExceptionHandler 
         String threads = Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
                 .map(ThreadDumpOnFailure::describe)
                 .collect(Collectors.joining());
-        System.err.println("Threads when " + context.getDisplayName() + " failed (" + failure + "):\n" + threads);
+        System.err.println("Threads when " + context.getDisplayName() + " failed (" + failure + "):\n" + threads
+                + "Started runs not ended:\n" + liveRuns());
         throw failure;
+    }
+
+    /** The engine's started runs that have not ended, when the engine is on the class path. */
+    private static String liveRuns() {
+        try {
+            java.lang.reflect.Method describe = Class.forName("dev.backflux.engine.SharedRun")
+                    .getDeclaredMethod("describeLive");
+            describe.setAccessible(true);
+            return String.valueOf(describe.invoke(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "(not available: " + e + ")\n";
+        }
     }
 
     /** Whether the failure, or a cause, says something did not arrive in time. */
