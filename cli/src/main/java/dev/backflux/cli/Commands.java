@@ -29,8 +29,22 @@ final class Commands {
             }
             reader = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), optionNames(e.getMessage()), e);
         }
         return reader.read(data);
+    }
+
+    /** A library message about a setting, named as the command's option: "validation: ..." becomes "--validation: ...". */
+    static String optionNames(String message) {
+        String[][] names = {{"validation", "--validation"}, {"skipRows", "--skip-rows"}, {"delimiter", "--delimiter"},
+                {"targets", "--target"}, {"oneHot", "--one-hot"}, {"steps", "--steps"},
+                {"learningRate", "--learning-rate"}, {"seed", "--seed"}, {"layerSizes", "--hidden"},
+                {"firstStep", "the saved step"}};
+        for (String[] name : names) {
+            if (message.startsWith(name[0] + ": ") || message.startsWith(name[0] + "[")) {
+                return name[1] + message.substring(name[0].length());
+            }
+        }
+        return message;
     }
 }

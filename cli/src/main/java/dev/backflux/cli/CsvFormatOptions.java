@@ -19,8 +19,9 @@ final class CsvFormatOptions {
     char delimiter;
 
     @Option(names = "--target", paramLabel = "COLUMN",
-            description = "A target column, by name or by index from 0; repeat for several (default: the last"
-                    + " column).")
+            description = "A target column, by name or by index from 0 (the first column is 0); repeat for several."
+                    + " train and resume: the outputs to learn (default: the last column); predict: columns that are"
+                    + " not inputs (default: none).")
     List<String> targets;
 
     /** A reader builder with these settings; settings checked by the builder throw IllegalArgumentException. */

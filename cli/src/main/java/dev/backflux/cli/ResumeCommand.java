@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + " steps the uninterrupted run would have (dropout masks included). A saved input scaling is"
                 + " applied to the data as it was.", "",
                 "Example: backflux resume checkpoints/checkpoint-000000009999.json data/iris.csv --skip-rows 1"
-                        + " --no-header --one-hot --shuffle 7 --validation 0.2 --steps 10000 --save iris.json"})
+                        + " --no-header --one-hot --shuffle 7 --validation 0.2 --steps 10000 --save resumed.json"})
 final class ResumeCommand implements Callable<Integer> {
 
     @Spec
@@ -56,7 +56,7 @@ final class ResumeCommand implements Callable<Integer> {
             training = Trainer.training(network.network(), csv.trainingData()).firstStep(next).steps(run.steps)
                     .configuration(run.configuration()).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), Commands.optionNames(e.getMessage()), e);
         }
         spec.commandLine().getOut().println("resuming " + saved + " at step " + next);
         return Runner.run(training, run, spec.commandLine().getOut(), spec.commandLine().getErr());

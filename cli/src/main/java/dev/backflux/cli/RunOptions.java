@@ -35,15 +35,23 @@ final class RunOptions {
                     + " and at the end.")
     Path checkpointDirectory;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
-            description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
-    long checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Steps between checkpoints, with --checkpoint-dir (default: 1000).")
+    Long checkpointEvery;
 
     @Option(names = "--no-progress", description = "No progress bar or progress lines on standard error.")
     boolean noProgress;
 
-    /** The run's plugin configuration, as the system properties would give it. */
+    /**
+     * The run's plugin configuration, as the system properties would give it.
+     *
+     * @throws IllegalArgumentException if --checkpoint-every is given without --checkpoint-dir
+     */
     Map<String, String> configuration() {
+        if (checkpointEvery != null && checkpointDirectory == null) {
+            throw new IllegalArgumentException("--checkpoint-every: expected --checkpoint-dir too, actual none: where"
+                    + " would the checkpoints go?");
+        }
         List<String> selected = new ArrayList<>(plugins);
         if (!noProgress && !selected.contains("progress")) {
             selected.add("progress");
@@ -53,7 +61,8 @@ final class RunOptions {
             selected.remove("checkpoint");
             selected.add("checkpoint");
             configuration.put("backflux.checkpoint.directory", checkpointDirectory.toString());
-            configuration.put("backflux.checkpoint.every", Long.toString(checkpointEvery));
+            configuration.put("backflux.checkpoint.every", Long.toString(checkpointEvery == null ? 1000
+                    : checkpointEvery));
         }
         configuration.put("backflux.plugins", String.join(",", selected));
         options.forEach((key, value) -> configuration.put(key.startsWith("backflux.") ? key : "backflux." + key,

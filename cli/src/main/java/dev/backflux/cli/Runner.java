@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a training to its end, prints how it ended, and saves its last network if asked. Stopped by Ctrl+C or
@@ -33,7 +34,9 @@ final class Runner {
     static int run(Training training, RunOptions options, PrintWriter out, PrintWriter err) throws IOException {
         TrainingRun run = training.start();
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread stop = new Thread(() -> {
+            interrupted.set(true);
             run.cancel();
             try {
                 finished.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -43,7 +46,7 @@ final class Runner {
         }, "backflux-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            return report(training, run.result().block(), options, out, err);
+            return report(training, run.result().block(), interrupted.get(), options, out, err);
         } finally {
             finished.countDown();
             try {
@@ -54,10 +57,11 @@ final class Runner {
         }
     }
 
-    private static int report(Training training, TrainingResult result, RunOptions options, PrintWriter out,
-            PrintWriter err) throws IOException {
+    private static int report(Training training, TrainingResult result, boolean interrupted, RunOptions options,
+            PrintWriter out, PrintWriter err) throws IOException {
         Path save = options.save;
-        out.println(result.reason() + ": " + result.condition());
+        out.println(result.reason() + ": " + (interrupted && result.reason() == TrainingResult.Reason.CANCELLED
+                ? "stopped by Ctrl+C or SIGTERM after " + result.stepsRun() + " steps" : result.condition()));
         boolean validated = result.lastStep().map(step -> step.validationMeanAbsoluteError().isPresent())
                 .orElse(false);
         out.println(String.format(Locale.ROOT, "%d steps in %.1f s, final error %s, best %serror %s",

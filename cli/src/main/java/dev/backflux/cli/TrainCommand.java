@@ -1,12 +1,15 @@
 package dev.backflux.cli;
 
+import dev.backflux.api.Activation;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.Training;
 import dev.backflux.files.CsvData;
 import java.nio.file.Path;
+import java.util.DoubleSummaryStatistics;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,9 +74,24 @@ final class TrainCommand implements Callable<Integer> {
             training = Trainer.training(network, csv.trainingData()).steps(run.steps).configuration(configuration)
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), Commands.optionNames(e.getMessage()), e);
         }
+        warnIfUnreachable(training);
         return Runner.run(training, run, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Targets beyond what the output layer's activation can give: class labels read as numbers, most likely. */
+    private void warnIfUnreachable(Training training) {
+        Activation activation = training.network().activation();
+        double low = Math.min(activation.apply(-1e6), activation.apply(1e6));
+        double high = Math.max(activation.apply(-1e6), activation.apply(1e6));
+        DoubleSummaryStatistics targets = DoubleStream.of(training.data().targets().toRowMajorArray())
+                .summaryStatistics();
+        if (targets.getMin() < low - 1e-9 || targets.getMax() > high + 1e-9) {
+            spec.commandLine().getErr().println("backflux: warning: the targets range over [" + targets.getMin()
+                    + ", " + targets.getMax() + "], but the output layer's " + activation + " gives only [" + low
+                    + ", " + high + "]" + (rows.oneHot ? "" : ": class labels? use --one-hot"));
+        }
     }
 
     private int[] layers(CsvData csv) {

@@ -150,9 +150,10 @@ class CommandTests {
         process.destroy(); // SIGTERM, as Ctrl+C's SIGINT: the JVM runs its shutdown hooks
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
 
+        assertEquals(143, process.exitValue(), "128 + SIGTERM, as shells expect of a stopped command");
         String text = Files.readString(out);
-        assertTrue(text.startsWith("CANCELLED: cancelled by TrainingRun.cancel() after "), text);
-        long steps = Long.parseLong(text.replaceAll("(?s)^CANCELLED: cancelled by TrainingRun.cancel\\(\\) after (\\d+)"
+        assertTrue(text.startsWith("CANCELLED: stopped by Ctrl+C or SIGTERM after "), text);
+        long steps = Long.parseLong(text.replaceAll("(?s)^CANCELLED: stopped by Ctrl\\+C or SIGTERM after (\\d+)"
                 + " steps.*", "$1"));
         assertTrue(text.contains("saved step " + (steps - 1) + " to stopped.json"), text);
         assertEquals(steps - 1, NetworkFile.read(directory.resolve("stopped.json")).step().getAsLong());
@@ -236,7 +237,10 @@ class CommandTests {
         assertUsage(args("train", IRIS, "--steps", "many"), "backflux: Invalid value for option '--steps': 'many' is"
                 + " not a long");
         assertUsage(args("train", IRIS, IRIS_FORMAT, "--validation", "1.5"),
-                "backflux: validation: expected a fraction in [0, 1), actual 1.5");
+                "backflux: --validation: expected a fraction in [0, 1), actual 1.5");
+        assertUsage(args("train", IRIS, IRIS_FORMAT, "--steps", "0"), "backflux: --steps: expected at least 1, actual 0");
+        assertUsage(args("train", IRIS, IRIS_FORMAT, "--checkpoint-every", "5"),
+                "backflux: --checkpoint-every: expected --checkpoint-dir too, actual none");
         assertUsage(args("train", IRIS, IRIS_FORMAT, "--plugins", "nonsense", "--no-progress"),
                 "backflux: plugin: unknown id 'nonsense'; available: [checkpoint, early-stopping, history, identity,");
         assertUsage(args("train", IRIS, IRIS_FORMAT, "--hidden", "-3"),
@@ -249,6 +253,14 @@ class CommandTests {
         assertTrue(run.errLines().get(0).startsWith(firstLine), run.err());
         assertTrue(run.errLines().get(1).startsWith("Try 'backflux"), run.err());
         assertEquals(2, run.errLines().size(), run.err());
+    }
+
+    @Test
+    void classLabelsReadAsNumbersAreWarnedAbout() throws Exception {
+        Run run = backflux(args("train", IRIS, IRIS_FORMAT, "--steps", "10", "--no-progress"));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("backflux: warning: the targets range over [0.0, 2.0], but the output layer's sigmoid gives only"
+                + " [0.0, 1.0]: class labels? use --one-hot", run.err().strip());
     }
 
     @Test

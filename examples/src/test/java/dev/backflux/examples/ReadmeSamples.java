@@ -139,8 +139,9 @@ final class ReadmeSamples {
     /** "Saving a network": saves a run's last network and loads it to predict; returns the loaded network. */
     static SavedNetwork save(Path directory) throws IOException {
         Path file = directory.resolve("xor.json");
+        TrainingData xor = XOR;
         // readme-begin save
-        Training training = Trainer.training(Network.of(3, 4, 1), XOR).steps(60_000).build();
+        Training training = Trainer.training(Network.of(3, 4, 1), xor).steps(60_000).build();
         TrainingStep last = training.flux().blockLast();
         NetworkFile.write(last, training, file);                   // JSON, replaced atomically
 
@@ -162,8 +163,8 @@ final class ReadmeSamples {
                 .build().read(file);                 // data/iris.csv
         Network network = Network.builder().layerSizes(4, 8, 3).learningRate(0.02).build();
         TrainingResult result = Trainer.training(network, iris.trainingData()).steps(20_000).build().result().block();
-        result.accuracy();                           // 0.975: 117 of the 120 training flowers
-        result.validationAccuracy();                 // 1.0: all 30 validation flowers
+        result.accuracy();                           // OptionalDouble[0.975]: 117 of the 120 training flowers
+        result.validationAccuracy();                 // OptionalDouble[1.0]: all 30 validation flowers
         // readme-end
         return result;
     }

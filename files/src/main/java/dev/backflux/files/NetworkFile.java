@@ -264,15 +264,21 @@ public final class NetworkFile {
     private static void write(ObjectNode root, Path file) throws IOException {
         byte[] bytes = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         Path directory = file.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        // Not Files.createTempFile, whose file only its owner may read (0600): created as any new file, the
+        // umask decides, and an older file's permissions carry over to the one that replaces it.
+        Path temporary = directory.resolve("." + file.getFileName() + Long.toUnsignedString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
+            }
+            if (Files.exists(file) && Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

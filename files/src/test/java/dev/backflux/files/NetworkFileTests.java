@@ -116,6 +116,23 @@ class NetworkFileTests {
     }
 
     @Test
+    void aSavedFileHasTheUsualPermissionsOrThoseOfTheFileItReplaces() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(directory).supportsFileAttributeView("posix"), "POSIX permissions only");
+        TrainingStep step = Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 1).blockLast();
+        Path usual = Files.createFile(directory.resolve("usual.txt"));
+        Path file = directory.resolve("new.json");
+        NetworkFile.write(step, file);
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(file),
+                "as any new file (the umask), not only its owner's");
+
+        var groupReadable = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, groupReadable);
+        NetworkFile.write(step, file);
+        assertEquals(groupReadable, Files.getPosixFilePermissions(file), "the replaced file's permissions");
+    }
+
+    @Test
     void aNetworkWhoseActivationCameFromNoPluginCannotBeSaved() {
         TrainingStep step = Trainer.train(Network.builder().layerSizes(3, 1).activation(Linear.INSTANCE)
                 .learningRate(0.01).build(), Tutorial.COPY_FIRST_COLUMN, 1).blockLast();

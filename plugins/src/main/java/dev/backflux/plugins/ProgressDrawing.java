@@ -26,6 +26,8 @@ final class ProgressDrawing {
     private final Scheduler.Worker worker;
     private final Disposable ticks;
     private final AtomicReference<TrainingStep> latest = new AtomicReference<>();
+    /** The index of the run's first step: a resumed run's steps are counted from it. */
+    private volatile long first = -1;
 
     /** The worker's own: the display, once opened, and the index of the step it last showed. */
     private ProgressDisplay display;
@@ -51,8 +53,11 @@ final class ProgressDrawing {
         this.ticks = worker.schedulePeriodically(this::showLatest, every, every, TimeUnit.NANOSECONDS);
     }
 
-    /** On the training thread: keeps the step as the newest (steps arrive in increasing order). */
+    /** On the training thread: keeps the step as the newest (steps arrive in increasing order), and the first. */
     void onStep(TrainingStep step) {
+        if (first < 0) {
+            first = step.step();
+        }
         latest.lazySet(step);
     }
 
@@ -87,6 +92,8 @@ final class ProgressDrawing {
             return;
         }
         shown = step.step();
-        display.show(new ProgressFigures(step.step(), requested, step.meanAbsoluteError(), nanoClock.getAsLong() - start));
+        // Counted from the run's first step: a run resumed at step 10,000 for 10,000 steps is at 100% at 19,999.
+        display.show(new ProgressFigures(step.step() - Math.max(first, 0), requested, step.meanAbsoluteError(),
+                nanoClock.getAsLong() - start));
     }
 }

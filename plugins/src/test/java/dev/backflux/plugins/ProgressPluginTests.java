@@ -60,6 +60,19 @@ class ProgressPluginTests {
     }
 
     @Test
+    void aResumedRunIsCountedFromItsFirstStep() {
+        Sinks.Many<TrainingStep> steps = start(Map.of("interval", "500ms"), 2_000);
+        emit(steps, 10_000, 11_000);
+        time.advanceTimeBy(Duration.ofMillis(500));
+        emit(steps, 11_000, 12_000);
+        steps.tryEmitComplete();
+
+        assertEquals(List.of(
+                "step 1000/2000 (50.0%) error 0.010999 2,000 steps/s eta 0:00:01",
+                "step 2000/2000 (100.0%) error 0.011999 4,000 steps/s eta 0:00:00"), lines());
+    }
+
+    @Test
     void theErrorShownIsTheErrorOfTheStepShownNotOfTheFirstStep() {
         terminal = true;
         Sinks.Many<TrainingStep> steps = start(Map.of("interval", "500ms", "width", 200L), 5_000);
