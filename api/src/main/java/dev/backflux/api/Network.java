@@ -331,7 +331,8 @@ public final class Network {
          * generator is seeded with {@code seed} and {@code draws} of its 32-bit outputs are skipped before the first
          * mask is drawn. Take both from the run's network and the step to resume from:
          * {@code dropoutStream(run.dropoutSeed(), step.dropoutDraws().getAsLong())}, with the step's weights and
-         * {@code Training.Builder.firstStep(step.step() + 1)}. Skipping costs about a nanosecond an output.
+         * {@code Training.Builder.firstStep(step.step() + 1)}. Skipping draws nothing: it moves the generator on,
+         * regenerating its state once per 624 outputs skipped.
          *
          * @param seed the generator's seed, in {@code [0, MAX_SEED]}
          * @param draws the outputs to skip, at least 0

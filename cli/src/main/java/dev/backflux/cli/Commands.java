@@ -29,13 +29,18 @@ final class Commands {
             }
             reader = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), optionNames(e.getMessage()), e);
+            throw usageError(spec, e);
         }
         return reader.read(data);
     }
 
+    /** A setting the library refused, as the usage error (exit code 2) that names the command's option. */
+    static ParameterException usageError(CommandSpec spec, RuntimeException refused) {
+        return new ParameterException(spec.commandLine(), optionNames(refused.getMessage()), refused);
+    }
+
     /** A library message about a setting, named as the command's option: "validation: ..." becomes "--validation: ...". */
-    static String optionNames(String message) {
+    private static String optionNames(String message) {
         String[][] names = {{"validation", "--validation"}, {"skipRows", "--skip-rows"}, {"delimiter", "--delimiter"},
                 {"targets", "--target"}, {"oneHot", "--one-hot"}, {"steps", "--steps"},
                 {"learningRate", "--learning-rate"}, {"seed", "--seed"}, {"layerSizes", "--hidden"},

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
         try {
             reader = format.reader().build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw Commands.usageError(spec, e);
         }
         Matrix rows = reader.readInputs(inputs);
         int expected = network.layerSizes()[0];

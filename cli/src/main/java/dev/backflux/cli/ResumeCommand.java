@@ -56,7 +56,7 @@ final class ResumeCommand implements Callable<Integer> {
             training = Trainer.training(network.network(), csv.trainingData()).firstStep(next).steps(run.steps)
                     .configuration(run.configuration()).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), Commands.optionNames(e.getMessage()), e);
+            throw Commands.usageError(spec, e);
         }
         spec.commandLine().getOut().println("resuming " + saved + " at step " + next);
         return Runner.run(training, run, spec.commandLine().getOut(), spec.commandLine().getErr());

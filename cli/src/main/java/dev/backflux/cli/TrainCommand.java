@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -74,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
             training = Trainer.training(network, csv.trainingData()).steps(run.steps).configuration(configuration)
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ParameterException(spec.commandLine(), Commands.optionNames(e.getMessage()), e);
+            throw Commands.usageError(spec, e);
         }
         warnIfUnreachable(training);
         return Runner.run(training, run, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -120,28 +120,14 @@ public final class CsvReader {
         String source = file.toString();
         List<double[]> rows = new ArrayList<>();
         try (Rows records = new Rows(file, source, delimiter)) {
-            for (int i = 0; i < skipRows; i++) {
-                if (records.next() == null) {
-                    throw new FileFormatException(source, "at line " + records.line(), "expected " + skipRows
-                            + " rows to skip and then the data, actual the end of the file after " + i);
-                }
-            }
-            List<String> first = records.next();
-            if (first == null) {
-                throw new FileFormatException(source, "at line " + Math.max(1, records.line()), "expected "
-                        + (header ? "a header line with the column names" : "a row of inputs") + ", actual "
-                        + (skipRows == 0 ? "an empty file" : "nothing after the skipped rows"));
-            }
+            List<String> first = firstRow(records, source, "a row of inputs");
             List<String> names = names(first, source, records.line());
             int[] skipped = targetNames == null && targetIndexes == null ? new int[0]
                     : targets(names, source, records.line());
             Layout layout = new Layout(names, skipped);
             List<String> row = header ? records.next() : first;
             while (row != null) {
-                if (row.size() != names.size()) {
-                    throw new FileFormatException(source, "at line " + records.line(), "expected " + names.size()
-                            + " fields (as the first row), actual " + row.size() + ": " + String.join(",", row));
-                }
+                layout.checkWidth(row, records.line(), source);
                 double[] values = new double[layout.inputs.length];
                 for (int j = 0; j < values.length; j++) {
                     values[j] = number(row, layout.inputs[j], records.line(), source, names);
@@ -155,6 +141,26 @@ public final class CsvReader {
             }
         }
         return Matrix.of(rows.toArray(new double[0][]));
+    }
+
+    /**
+     * Skips the rows to skip and returns the first record: the header, or the first row of data ({@code data}
+     * names it in the message) without one.
+     */
+    private List<String> firstRow(Rows rows, String source, String data) throws FileFormatException {
+        for (int i = 0; i < skipRows; i++) {
+            if (rows.next() == null) {
+                throw new FileFormatException(source, "at line " + rows.line(), "expected " + skipRows
+                        + " rows to skip and then the data, actual the end of the file after " + i);
+            }
+        }
+        List<String> first = rows.next();
+        if (first == null) {
+            throw new FileFormatException(source, "at line " + Math.max(1, rows.line()), "expected "
+                    + (header ? "a header line with the column names" : data) + ", actual "
+                    + (skipRows == 0 ? "an empty file" : "nothing after the skipped rows"));
+        }
+        return first;
     }
 
     /** The columns' names: the header's, each non-empty, or "column 0", "column 1", ... without one. */
@@ -176,18 +182,7 @@ public final class CsvReader {
     private Layout check(Path file, String source) throws IOException {
         Layout layout = null;
         try (Rows rows = new Rows(file, source, delimiter)) {
-            for (int i = 0; i < skipRows; i++) {
-                if (rows.next() == null) {
-                    throw new FileFormatException(source, "at line " + rows.line(), "expected " + skipRows
-                            + " rows to skip and then the data, actual the end of the file after " + i);
-                }
-            }
-            List<String> first = rows.next();
-            if (first == null) {
-                throw new FileFormatException(source, "at line " + Math.max(1, rows.line()), "expected "
-                        + (header ? "a header line with the column names" : "a row of data") + ", actual "
-                        + (skipRows == 0 ? "an empty file" : "nothing after the skipped rows"));
-            }
+            List<String> first = firstRow(rows, source, "a row of data");
             List<String> names = names(first, source, rows.line());
             layout = new Layout(names, targets(names, source, rows.line()));
             if (!header) {
@@ -440,11 +435,16 @@ public final class CsvReader {
             this.inputs = rest.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        void accept(List<String> row, long line, String source, boolean oneHot) throws FileFormatException {
+        /** A row with more or fewer fields than the first is refused. */
+        void checkWidth(List<String> row, long line, String source) throws FileFormatException {
             if (row.size() != names.size()) {
                 throw new FileFormatException(source, "at line " + line, "expected " + names.size() + " fields (as"
                         + " the first row), actual " + row.size() + ": " + String.join(",", row));
             }
+        }
+
+        void accept(List<String> row, long line, String source, boolean oneHot) throws FileFormatException {
+            checkWidth(row, line, source);
             for (int column : inputs) {
                 number(row, column, line, source, names);
             }

@@ -100,7 +100,7 @@ public final class NetworkFile {
      */
     public static void write(TrainingStep step, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
-        write(json(step, null, null, null, null), Objects.requireNonNull(file, "file"));
+        write(json(step, null, null, null, Map.of(), null), Objects.requireNonNull(file, "file"));
     }
 
     /**
@@ -116,16 +116,9 @@ public final class NetworkFile {
     public static void write(TrainingStep step, Training training, Path file) throws IOException {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(training, "training");
-        ObjectNode root = json(step, training.network(), fingerprint(training.data()), training.plugins(),
-                training.data().inputScaling().orElse(null));
-        if (!training.pluginOptions().isEmpty()) {
-            ObjectNode options = ((ObjectNode) root.get("metadata")).putObject("pluginOptions");
-            training.pluginOptions().forEach((id, values) -> {
-                ObjectNode plugin = options.putObject(id);
-                values.forEach(plugin::put);
-            });
-        }
-        write(root, Objects.requireNonNull(file, "file"));
+        write(json(step, training.network(), fingerprint(training.data()), training.plugins(),
+                training.pluginOptions(), training.data().inputScaling().orElse(null)),
+                Objects.requireNonNull(file, "file"));
     }
 
     /**
@@ -154,7 +147,7 @@ public final class NetworkFile {
     /** Saves a step of a run of {@code network} whose data has {@code fingerprint}; for the checkpoint plugin. */
     static void write(TrainingStep step, Network network, String fingerprint, List<String> plugins,
             InputScaling scaling, Path file) throws IOException {
-        write(json(step, network, fingerprint, plugins, scaling), file);
+        write(json(step, network, fingerprint, plugins, Map.of(), scaling), file);
     }
 
     /**
@@ -162,7 +155,7 @@ public final class NetworkFile {
      * may be null when unknown.
      */
     private static ObjectNode json(TrainingStep step, Network trained, String fingerprint, List<String> plugins,
-            InputScaling scaling) {
+            Map<String, Map<String, String>> pluginOptions, InputScaling scaling) {
         TrainedNetwork network = step.network();
         String plugin = network.activationPlugin().orElseThrow(() -> new IllegalArgumentException(
                 "step: expected a network whose activation came from a plugin (its id is saved), actual "
@@ -229,6 +222,13 @@ public final class NetworkFile {
         if (plugins != null) {
             ArrayNode names = metadata.putArray("plugins");
             plugins.forEach(names::add);
+        }
+        if (!pluginOptions.isEmpty()) {
+            ObjectNode byPlugin = metadata.putObject("pluginOptions");
+            pluginOptions.forEach((id, values) -> {
+                ObjectNode named = byPlugin.putObject(id);
+                values.forEach(named::put);
+            });
         }
         return root;
     }
