@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.TrainingRequest;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -162,6 +163,7 @@ public interface Training {
         private long steps;
         private long firstStep;
         private final Map<String, Map<String, ?>> plugins = new LinkedHashMap<>();
+        private final Map<String, Plugin> pluginInstances = new LinkedHashMap<>();
         private Map<String, String> configuration;
 
         Builder(Network network, TrainingData data) {
@@ -239,6 +241,26 @@ public interface Training {
         }
 
         /**
+         * Selects a plugin given as an instance, with options: for this run it takes the place of a discovered
+         * plugin with the same {@link Plugin#id()}, or is used although it is not discovered. For a plugin that
+         * needs an object options cannot carry, such as the {@code metrics} plugin bound to an application's
+         * meter registry. The configuration's {@code backflux.<id>.<option>} keys apply to it as to any other.
+         *
+         * @param plugin the plugin
+         * @param options option values by name, as {@link #plugin(String, Map)} takes them
+         * @return this builder
+         * @throws NullPointerException if {@code plugin}, its id or {@code options} is {@code null}
+         * @throws IllegalArgumentException if a plugin with that id was already selected
+         */
+        public Builder plugin(Plugin plugin, Map<String, ?> options) {
+            Objects.requireNonNull(plugin, "plugin");
+            String id = Objects.requireNonNull(plugin.id(), () -> "plugin: id of " + plugin.getClass().getName());
+            plugin(id, options);
+            pluginInstances.put(id, plugin);
+            return this;
+        }
+
+        /**
          * Reads plugin selection and options from this configuration instead of the system properties: keys
          * {@code backflux.plugins} and {@code backflux.<id>.<option>}; other keys are ignored.
          *
@@ -270,7 +292,7 @@ public interface Training {
             }
             data.checkFits(network);
             return Trainer.engine().prepare(TrainingRequest.of(network, data, steps, plugins, configuration)
-                    .withFirstStep(firstStep));
+                    .withFirstStep(firstStep).withPluginInstances(pluginInstances));
         }
     }
 }

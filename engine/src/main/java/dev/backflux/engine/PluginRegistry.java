@@ -92,6 +92,27 @@ final class PluginRegistry {
         return source == null || source.getLocation() == null ? "unknown location" : source.getLocation().toString();
     }
 
+    /**
+     * Returns this registry with {@code instances} (plugins a run was given in code, by id) in the place of the
+     * discovered plugins of the same ids.
+     *
+     * @throws IllegalArgumentException if an instance's id is not lower-case words joined by hyphens
+     */
+    PluginRegistry with(Map<String, Plugin> instances) {
+        if (instances.isEmpty()) {
+            return this;
+        }
+        Map<String, Plugin> merged = new TreeMap<>(byId);
+        instances.forEach((id, plugin) -> {
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("plugin: expected an id of lower-case words joined by hyphens, actual '"
+                        + id + "' (" + plugin.getClass().getName() + ")");
+            }
+            merged.put(id, plugin);
+        });
+        return new PluginRegistry(merged, failures);
+    }
+
     /** Returns the plugin with this id, or null. */
     Plugin find(String id) {
         return byId.get(id);

@@ -61,7 +61,8 @@ final class PluginSelection {
      * @throws IllegalArgumentException naming the unknown id (with the available ones), the configuration key,
      *                                  or the plugin, option and accepted values
      */
-    static PluginSelection resolve(PluginRegistry registry, TrainingRequest request) {
+    static PluginSelection resolve(PluginRegistry discovered, TrainingRequest request) {
+        PluginRegistry registry = discovered.with(request.pluginInstances());
         boolean fromSystemProperties = request.configuration().isEmpty();
         Map<String, String> configuration = request.configuration().orElseGet(PluginSelection::systemProperties);
         Map<String, Map<String, ?>> inCode = request.plugins();

@@ -104,6 +104,69 @@ class PluginSelectionTests {
     }
 
     @Test
+    void aPluginGivenAsAnInstanceTakesThePlaceOfTheDiscoveredOneForThatRunOnly() {
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StopAtPlugin watching = new StopAtPlugin() {
+            @Override
+            public reactor.core.publisher.Flux<TrainingStep> apply(reactor.core.publisher.Flux<TrainingStep> steps,
+                                                                   dev.backflux.api.spi.PluginContext context) {
+                return super.apply(steps.doOnNext(step -> seen.add(step.step())), context);
+            }
+        };
+
+        Training training = builder().plugin(watching, Map.of("step", 3L)).build();
+
+        assertEquals(List.of("stop-at"), training.plugins());
+        assertEquals(4, training.flux().count().block());
+        assertEquals(List.of(0L, 1L, 2L, 3L), seen);
+        seen.clear();
+        assertEquals(5, builder().plugin("stop-at", Map.of("step", 4L)).build().flux().count().block());
+        assertEquals(List.of(), seen);
+    }
+
+    @Test
+    void aPluginGivenAsAnInstanceNeedNotBeDiscoveredAndTakesConfiguredOptions() {
+        StopAtPlugin undiscovered = new StopAtPlugin() {
+            @Override
+            public String id() {
+                return "stop-at-instance";
+            }
+        };
+
+        Training training = Trainer.training(Network.of(3, 4, 1), Tutorial.XOR).steps(100)
+                .configuration(Map.of("backflux.stop-at-instance.step", "2"))
+                .plugin(undiscovered, Map.of()).build();
+
+        assertEquals(3, training.flux().count().block());
+        assertEquals(Map.of("step", "2"), training.pluginOptions().get("stop-at-instance"));
+    }
+
+    @Test
+    void aPluginInstanceWithABadIdOrTwiceTheSameIdIsRejected() {
+        StopAtPlugin badId = new StopAtPlugin() {
+            @Override
+            public String id() {
+                return "Stop At";
+            }
+        };
+        assertEquals("plugin: expected an id of lower-case words joined by hyphens, actual 'Stop At' ("
+                        + badId.getClass().getName() + ")",
+                assertThrows(IllegalArgumentException.class, () -> builder().plugin(badId, Map.of()).build())
+                        .getMessage());
+        assertEquals("plugin: expected each id once, actual 'stop-at' twice",
+                assertThrows(IllegalArgumentException.class,
+                        () -> builder().plugin("stop-at").plugin(new StopAtPlugin(), Map.of())).getMessage());
+        StopAtPlugin noId = new StopAtPlugin() {
+            @Override
+            public String id() {
+                return null;
+            }
+        };
+        assertEquals("plugin: id of " + noId.getClass().getName(),
+                assertThrows(NullPointerException.class, () -> builder().plugin(noId, Map.of())).getMessage());
+    }
+
+    @Test
     void anActivationPluginSuppliesTheRunsActivation() {
         Training training = builder().plugin("sigmoid").build();
 

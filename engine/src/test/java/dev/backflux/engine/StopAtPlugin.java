@@ -8,7 +8,7 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /** Test-only: stops the run at a given step, saying so. */
-public final class StopAtPlugin implements StepPlugin {
+public class StopAtPlugin implements StepPlugin {
 
     static final PluginOption<Long> STEP = PluginOption.integer("step", "the step to stop at", 10L, 0, Long.MAX_VALUE);
 

@@ -139,6 +139,26 @@ public final class PluginOption<T> {
     }
 
     /**
+     * Declares a line of text, such as a name: 1 to {@code maxLength} characters, not blank, with no control
+     * characters; strings are taken as written.
+     *
+     * @param name the option's name, lower-case words joined by hyphens
+     * @param description one sentence on what it does
+     * @param defaultValue the default, or {@code null} for an optional option
+     * @param maxLength the most characters accepted, at least 1
+     * @return the option
+     * @throws IllegalArgumentException if {@code maxLength} is below 1
+     */
+    public static PluginOption<String> text(String name, String description, String defaultValue, int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength: expected at least 1, actual " + maxLength);
+        }
+        return new PluginOption<>(name, String.class, description, defaultValue,
+                "a text of 1 to " + maxLength + " characters, not blank, without control characters",
+                text -> text, v -> v.length() <= maxLength && !v.isBlank() && v.chars().noneMatch(Character::isISOControl));
+    }
+
+    /**
      * Declares a file-system path.
      *
      * @param name the option's name, lower-case words joined by hyphens

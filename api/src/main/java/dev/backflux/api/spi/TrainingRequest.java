@@ -24,15 +24,17 @@ public final class TrainingRequest {
     private final long firstStep;
     private final Map<String, Map<String, ?>> plugins;
     private final Map<String, String> configuration;
+    private final Map<String, Plugin> pluginInstances;
 
     private TrainingRequest(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
                             Map<String, String> configuration) {
-        this(network, data, steps, plugins, configuration, 0);
+        this(network, data, steps, plugins, configuration, 0, Map.of());
     }
 
     private TrainingRequest(Network network, TrainingData data, long steps, Map<String, Map<String, ?>> plugins,
-                            Map<String, String> configuration, long firstStep) {
+                            Map<String, String> configuration, long firstStep, Map<String, Plugin> pluginInstances) {
         this.firstStep = firstStep;
+        this.pluginInstances = pluginInstances;
         this.network = network;
         this.data = data;
         this.steps = steps;
@@ -117,7 +119,47 @@ public final class TrainingRequest {
             throw new IllegalArgumentException("firstStep: expected 0 to " + (Long.MAX_VALUE - steps) + " for "
                     + steps + " steps, actual " + firstStep);
         }
-        return new TrainingRequest(network, data, steps, plugins, configuration, firstStep);
+        return new TrainingRequest(network, data, steps, plugins, configuration, firstStep, pluginInstances);
+    }
+
+    /**
+     * Returns this request with plugins given in code as instances, by id: for this run, each replaces a
+     * discovered plugin of the same id, or adds one that is not discovered (a plugin that needs an object, such
+     * as a metrics registry, which options cannot carry). Each id must also be among {@link #plugins()}.
+     *
+     * @param instances the plugins by their ids
+     * @return a new request
+     * @throws NullPointerException if {@code instances} or one of its plugins is {@code null}
+     * @throws IllegalArgumentException if a plugin's {@link Plugin#id()} differs from its key, or its id is not
+     *                                  among the selected plugins
+     */
+    public TrainingRequest withPluginInstances(Map<String, ? extends Plugin> instances) {
+        Objects.requireNonNull(instances, "instances");
+        Map<String, Plugin> copy = new LinkedHashMap<>();
+        instances.forEach((id, plugin) -> {
+            Objects.requireNonNull(plugin, () -> "instances: plugin '" + id + "'");
+            if (!id.equals(plugin.id())) {
+                throw new IllegalArgumentException("instances: expected the key of each plugin to be its id, actual '"
+                        + id + "' for a plugin whose id is '" + plugin.id() + "'");
+            }
+            if (!plugins.containsKey(id)) {
+                throw new IllegalArgumentException("instances: expected ids among the selected plugins " + plugins.keySet()
+                        + ", actual '" + id + "'");
+            }
+            copy.put(id, plugin);
+        });
+        return new TrainingRequest(network, data, steps, plugins, configuration, firstStep,
+                Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * Returns the plugins given in code as instances ({@link #withPluginInstances}), by id: for this run they take
+     * the place of discovered plugins of the same ids.
+     *
+     * @return an unmodifiable map, empty unless some were given, never {@code null}
+     */
+    public Map<String, Plugin> pluginInstances() {
+        return pluginInstances;
     }
 
     /**

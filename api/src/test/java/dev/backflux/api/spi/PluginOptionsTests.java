@@ -120,6 +120,25 @@ class PluginOptionsTests {
         assertEquals("on-divergence (one of [fail, stop-quietly], default fail)", ON.toString());
     }
 
+    @Test
+    void aTextOptionTakesOneLineOfAtMostItsLength() {
+        PluginOption<String> name = PluginOption.text("name", "the run's name", null, 8);
+        assertEquals("tutorial", name.convert("tutorial"));
+        assertEquals("a b", name.convert("a b"));
+        String accepted = "expected a text of 1 to 8 characters, not blank, without control characters";
+        assertEquals("option 'name': " + accepted + ", actual 'tutorials'",
+                assertThrows(IllegalArgumentException.class, () -> name.convert("tutorials")).getMessage());
+        assertEquals("option 'name': " + accepted + ", actual '  '",
+                assertThrows(IllegalArgumentException.class, () -> name.convert("  ")).getMessage());
+        assertEquals("option 'name': " + accepted + ", actual 'a\nb'",
+                assertThrows(IllegalArgumentException.class, () -> name.convert("a\nb")).getMessage());
+        assertEquals("option 'name': " + accepted + ", actual 7 (Integer)",
+                assertThrows(IllegalArgumentException.class, () -> name.convert(7)).getMessage());
+        assertEquals("maxLength: expected at least 1, actual 0",
+                assertThrows(IllegalArgumentException.class, () -> PluginOption.text("name", "", null, 0))
+                        .getMessage());
+    }
+
     private void assertRejected(String message, String name, Object value) {
         assertEquals(message, assertThrows(IllegalArgumentException.class,
                 () -> PluginOptions.of(plugin, Map.of(name, value))).getMessage());
