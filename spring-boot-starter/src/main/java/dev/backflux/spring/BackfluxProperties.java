@@ -225,6 +225,11 @@ public class BackfluxProperties {
          * @param token at least 16 letters, digits, '.', '_', '~' or '-'
          */
         public void setToken(String token) {
+            if (token == null || !token.matches("[A-Za-z0-9._~-]{16,}")) {
+                throw new IllegalArgumentException("backflux.dashboard.token: expected at least 16 letters, digits,"
+                        + " '.', '_', '~' or '-', actual " + (token == null ? "none" : token.length() + " characters"
+                        + (token.matches("[A-Za-z0-9._~-]*") ? "" : ", some of them others")));
+            }
             this.token = token;
         }
 
