@@ -36,6 +36,9 @@ class ReadmeSampleTests {
 
     private static final Path README = Path.of("..", "README.md");
     private static final Path SAMPLES = Path.of("src", "test", "java", "dev", "backflux", "examples", "ReadmeSamples.java");
+    /** The Spring Boot example's route, a README sample of its own (its module's tests run it). */
+    private static final Path SPRING_SAMPLES = Path.of("..", "spring-boot-example", "src", "main", "java", "dev",
+            "backflux", "example", "spring", "ExampleApplication.java");
     private static final Path PLUGIN = Path.of("src", "main", "java", "dev", "backflux", "examples", "AllCorrectPlugin.java");
 
     @Test
@@ -184,6 +187,18 @@ class ReadmeSampleTests {
         }
     }
 
+    @Test
+    void theMetricsSampleLeavesItsRunCountedAndNoMeterOfItsOwn() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+        TrainingResult result = ReadmeSamples.metrics(registry, ReadmeSamples.XOR);
+
+        assertEquals(TrainingResult.Reason.COMPLETED, result.reason());
+        assertEquals(1.0, registry.get("backflux.runs.ended").tag("reason", "completed").counter().count());
+        assertEquals(null, registry.find("backflux.run.steps").tag("run", "tutorial").counter());
+    }
+
     private static List<String> javaBlocks() throws IOException {
         Matcher matcher = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
         List<String> blocks = new ArrayList<>();
@@ -193,12 +208,21 @@ class ReadmeSampleTests {
         return blocks;
     }
 
-    /** The regions of {@link ReadmeSamples}, by name, without their method's indentation. */
+    /**
+     * The regions of {@link ReadmeSamples} and of the Spring Boot example, by name, without their method's
+     * indentation.
+     */
     private static Map<String, String> samples() throws IOException {
         Map<String, String> samples = new LinkedHashMap<>();
+        regions(SAMPLES, samples);
+        regions(SPRING_SAMPLES, samples);
+        return samples;
+    }
+
+    private static void regions(Path file, Map<String, String> samples) throws IOException {
         String name = null;
         StringBuilder region = new StringBuilder();
-        for (String line : Files.readAllLines(SAMPLES)) {
+        for (String line : Files.readAllLines(file)) {
             String trimmed = line.trim();
             if (trimmed.startsWith("// readme-begin ")) {
                 name = trimmed.substring("// readme-begin ".length());
@@ -210,7 +234,6 @@ class ReadmeSampleTests {
                 region.append(line.length() >= 8 ? line.substring(8) : line.trim()).append('\n');
             }
         }
-        return samples;
     }
 
     private static String normalized(String code) {

@@ -17,6 +17,8 @@ import dev.backflux.files.CsvReader;
 import dev.backflux.files.NetworkFile;
 import dev.backflux.files.Npz;
 import dev.backflux.files.SavedNetwork;
+import dev.backflux.micrometer.MetricsPlugin;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +123,18 @@ final class ReadmeSamples {
         // readme-end
         created.add(dashboard);
         return server;
+    }
+
+    /** "Micrometer metrics": a run's meters in the application's registry; returns the run's result. */
+    static TrainingResult metrics(MeterRegistry registry, TrainingData data) {
+        // readme-begin metrics
+        TrainingResult result = Trainer.training(Network.of(3, 4, 1), data).steps(60_000)
+                .plugin(new MetricsPlugin(registry), Map.of("name", "tutorial"))   // meters tagged run=tutorial
+                .build().result().block();
+        // While it ran: backflux.run.error, backflux.run.step, backflux.run.steps, backflux.run.step.time.
+        // Now they are gone, and backflux.runs.ended{reason=completed} counts it.
+        // readme-end
+        return result;
     }
 
     /** "Dropout": the tutorial's Part 3 script, seeded, in Backflux; returns its last step. */
