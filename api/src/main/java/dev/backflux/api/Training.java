@@ -254,7 +254,8 @@ public interface Training {
          */
         public Builder plugin(Plugin plugin, Map<String, ?> options) {
             Objects.requireNonNull(plugin, "plugin");
-            String id = Objects.requireNonNull(plugin.id(), () -> "plugin: id of " + plugin.getClass().getName());
+            String id = Objects.requireNonNull(plugin.id(), () -> "plugin: expected a plugin whose id() is not null,"
+                    + " actual null from " + plugin.getClass().getName());
             plugin(id, options);
             pluginInstances.put(id, plugin);
             return this;

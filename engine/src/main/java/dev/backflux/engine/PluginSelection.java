@@ -27,6 +27,8 @@ final class PluginSelection {
 
     private static final String PREFIX = "backflux.";
     private static final Logger LOG = LoggerFactory.getLogger(PluginSelection.class);
+    /** The system properties already reported as ignored: each is logged once per JVM, not at every run. */
+    private static final java.util.Set<String> IGNORED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A step plugin with its options for a run. */
     static final class Configured {
@@ -185,7 +187,8 @@ final class PluginSelection {
 
     /**
      * Reads {@code backflux.<id>.<option>} keys, by plugin id. A key naming no known plugin fails, or, in the
-     * system properties (which other code may set), is logged and ignored.
+     * system properties (which other code may set, such as a Spring Boot application's {@code backflux.*}
+     * settings), is ignored and logged once per JVM.
      */
     private static Map<String, Map<String, String>> configuredOptions(PluginRegistry registry,
                                                                      Map<String, String> configuration,
@@ -208,7 +211,9 @@ final class PluginSelection {
                 if (!fromSystemProperties) {
                     throw new IllegalArgumentException(problem);
                 }
-                LOG.warn("Ignoring system property {}", problem);
+                if (IGNORED.add(key)) {
+                    LOG.warn("Ignoring system property {}", problem);
+                }
                 return;
             }
             String id = rest.substring(0, dot);

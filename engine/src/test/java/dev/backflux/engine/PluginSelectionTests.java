@@ -162,7 +162,7 @@ class PluginSelectionTests {
                 return null;
             }
         };
-        assertEquals("plugin: id of " + noId.getClass().getName(),
+        assertEquals("plugin: expected a plugin whose id() is not null, actual null from " + noId.getClass().getName(),
                 assertThrows(NullPointerException.class, () -> builder().plugin(noId, Map.of())).getMessage());
     }
 
@@ -239,9 +239,10 @@ class PluginSelectionTests {
     }
 
     @Test
-    void aSystemPropertyForAnUnknownPluginIsLoggedAndIgnored() {
+    void aSystemPropertyForAnUnknownPluginIsLoggedOnceAndIgnored() {
         System.setProperty("backflux.somebody-elses.setting", "1");
         try (CapturedLog log = new CapturedLog(PluginSelection.class, ch.qos.logback.classic.Level.WARN)) {
+            assertEquals(5, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5).count().block());
             assertEquals(5, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5).count().block());
             assertEquals("WARN Ignoring system property backflux.somebody-elses.setting: unknown plugin id"
                     + " 'somebody-elses'; available: [closing, failing, pending, repeat, sigmoid, stop-at]", log.text());

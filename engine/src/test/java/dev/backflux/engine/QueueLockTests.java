@@ -1,6 +1,7 @@
 package dev.backflux.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -36,6 +38,16 @@ class QueueLockTests {
 
     @Test
     void aTaskCancelledAsItIsScheduledWaitsForTheQueuesLockAndTheExecutorGoesOnWorking() throws Exception {
+        Throwable sleeping = Mono.fromCallable(() -> {
+            try {
+                Thread.sleep(1);
+                return new AtomicReference<Throwable>();
+            } catch (Throwable t) {
+                return new AtomicReference<>(t);
+            }
+        }).subscribeOn(Schedulers.parallel()).block(WAIT).get();
+        assertInstanceOf(BlockingOperationError.class, sleeping, "BlockHound is installed, as in the whole suite");
+
         ContendedExecutor executor = new ContendedExecutor();
         executor.prestartAllCoreThreads();
         Scheduler scheduler = Schedulers.fromExecutorService(executor, "contended");

@@ -46,7 +46,10 @@ import reactor.core.publisher.Flux;
  *
  * <p>A run's name must not be in use by another run of the same registry that has not ended: the second run
  * fails at its start with a {@link dev.backflux.api.PluginFailureException} naming the plugin (two runs' values
- * under one set of tags would mix). Without a name, a run gets {@code run-1}, {@code run-2}, ...
+ * under one set of tags would mix). Without a name, a run gets {@code run-1}, {@code run-2}, ... Registries are
+ * told apart as objects: runs given an application's registry and runs of the discovered plugin, whose global
+ * registry may contain that same registry (Spring Boot adds its registry to it by default), are checked apart;
+ * give every run of an application the same plugin instance.
  */
 public final class MetricsPlugin implements StepPlugin {
 
@@ -120,8 +123,11 @@ public final class MetricsPlugin implements StepPlugin {
             throw e;
         }
         context.onEnd(result -> {
-            meters.remove(result.reason());
-            RunNames.release(registry, name);
+            try {
+                meters.remove(result.reason());
+            } finally {
+                RunNames.release(registry, name);
+            }
         });
         return steps.doOnNext(meters::record);
     }

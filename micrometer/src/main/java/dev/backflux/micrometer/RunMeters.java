@@ -34,23 +34,26 @@ final class RunMeters {
     private RunMeters(MeterRegistry registry, Tags tags, boolean validation, Supplier<Duration> elapsed) {
         this.registry = registry;
         this.elapsed = elapsed;
-        meters.add(Gauge.builder(MetricsPlugin.ERROR, this, m -> m.error).tags(tags).tag("data", "training")
-                .description("the latest step's mean absolute error").register(registry));
-        if (validation) {
-            meters.add(Gauge.builder(MetricsPlugin.ERROR, this, m -> m.validationError).tags(tags)
-                    .tag("data", "validation").description("the latest step's mean absolute error")
-                    .register(registry));
+        try {
+            meters.add(Gauge.builder(MetricsPlugin.ERROR, this, m -> m.error).tags(tags).tag("data", "training")
+                    .description("the latest step's mean absolute error").register(registry));
+            if (validation) {
+                meters.add(Gauge.builder(MetricsPlugin.ERROR, this, m -> m.validationError).tags(tags)
+                        .tag("data", "validation").description("the latest step's mean absolute error")
+                        .register(registry));
+            }
+            meters.add(Gauge.builder(MetricsPlugin.STEP, this, m -> m.step).tags(tags)
+                    .description("the latest step's index").register(registry));
+            steps = Counter.builder(MetricsPlugin.STEPS).tags(tags).description("the steps the run published")
+                    .baseUnit("steps").register(registry);
+            meters.add(steps);
+            stepTime = Timer.builder(MetricsPlugin.STEP_TIME).tags(tags)
+                    .description("the time from one step to the next").register(registry);
+            meters.add(stepTime);
+        } catch (RuntimeException e) {
+            removeMeters();
+            throw e;
         }
-        meters.add(Gauge.builder(MetricsPlugin.STEP, this, m -> m.step).tags(tags)
-                .description("the latest step's index").register(registry));
-        steps = Counter.builder(MetricsPlugin.STEPS).tags(tags).description("the steps the run published")
-                .baseUnit("steps").register(registry);
-        meters.add(steps);
-        stepTime = Timer.builder(MetricsPlugin.STEP_TIME).tags(tags)
-                .description("the time from one step to the next").register(registry);
-        meters.add(stepTime);
-        Gauge.builder(MetricsPlugin.ACTIVE, registry, RunNames::count)
-                .description("the runs that have meters now").register(registry);
     }
 
     /** Registers the meters of run {@code name}; {@code elapsed} is the run's time since it started. */
@@ -69,12 +72,31 @@ final class RunMeters {
         step = latest.step();
     }
 
-    /** Removes the run's meters and counts how it ended. */
+    /** Removes the run's meters and counts how it ended; each meter is removed even if another cannot be. */
     void remove(TrainingResult.Reason reason) {
-        for (Meter meter : meters) {
-            registry.remove(meter);
+        try {
+            removeMeters();
+        } finally {
+            Counter.builder(MetricsPlugin.ENDED).tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .description("the runs that ended, by how they ended").register(registry).increment();
         }
-        Counter.builder(MetricsPlugin.ENDED).tag("reason", reason.name().toLowerCase(Locale.ROOT))
-                .description("the runs that ended, by how they ended").register(registry).increment();
+    }
+
+    private void removeMeters() {
+        RuntimeException first = null;
+        for (Meter meter : meters) {
+            try {
+                registry.remove(meter);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backflux.micrometer;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,7 +10,9 @@ import java.util.WeakHashMap;
 
 /**
  * The names of the runs that have meters in each registry, so that two live runs never share one set of tags
- * (whichever plugin instance each run was given), and a run without a name gets the next free {@code run-N}.
+ * (whichever plugin instance each run was given), and a run without a name gets the next free {@code run-N}; and
+ * each registry's {@value MetricsPlugin#ACTIVE} gauge, registered with the registry's first run. Registries are
+ * told apart as objects: a composite registry and a registry inside it are two.
  */
 final class RunNames {
 
@@ -25,7 +28,13 @@ final class RunNames {
      * @throws IllegalStateException if {@code name} is in use by a run that has not ended
      */
     static synchronized String claim(MeterRegistry registry, String name) {
-        Set<String> names = IN_USE.computeIfAbsent(registry, ignored -> new HashSet<>());
+        Set<String> names = IN_USE.get(registry);
+        if (names == null) {
+            names = new HashSet<>();
+            IN_USE.put(registry, names);
+            Gauge.builder(MetricsPlugin.ACTIVE, registry, RunNames::count)
+                    .description("the runs that have meters now").register(registry);
+        }
         if (name == null) {
             String free;
             do {

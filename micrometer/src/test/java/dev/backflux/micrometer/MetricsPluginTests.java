@@ -176,16 +176,35 @@ class MetricsPluginTests {
     }
 
     @Test
-    void runsWithoutANameGetNamesOfTheirOwn() {
-        List<String> names = new CopyOnWriteArrayList<>();
-        Flux.range(0, 3).flatMap(i -> xor(2, Map.of()).build().result(steps -> steps.doOnNext(step -> {
-            if (step.step() == 0) {
-                registry.find(MetricsPlugin.STEPS).counters().forEach(c -> names.add(c.getId().getTag("run")));
+    void runsWithoutANameGetNamesOfTheirOwnSkippingNamesInUse() {
+        TrainingRun taken = xor(Long.MAX_VALUE, Map.of("name", "run-" + (peekNextDefault() + 1))).build().start();
+        List<TrainingRun> unnamed = new ArrayList<>();
+        try {
+            StepVerifier.create(taken.steps().take(1)).expectNextCount(1).expectComplete().verify(WAIT);
+            for (int i = 0; i < 3; i++) {
+                TrainingRun run = xor(Long.MAX_VALUE, Map.of()).build().start();
+                unnamed.add(run);
+                StepVerifier.create(run.steps().take(1)).expectNextCount(1).expectComplete().verify(WAIT);
             }
-        })), 1).blockLast(WAIT);
+            List<String> names = registry.find(MetricsPlugin.STEPS).counters().stream()
+                    .map(counter -> counter.getId().getTag(MetricsPlugin.RUN_TAG)).sorted()
+                    .collect(Collectors.toList());
 
-        assertEquals(3, names.stream().distinct().count(), names.toString());
-        assertTrue(names.stream().allMatch(name -> name.matches("run-\\d+")), names.toString());
+            assertEquals(4, names.size(), names.toString());
+            assertEquals(4, names.stream().distinct().count(), names.toString());
+            assertTrue(names.stream().allMatch(name -> name.matches("run-\\d+")), names.toString());
+            assertEquals(4.0, registry.get(MetricsPlugin.ACTIVE).gauge().value());
+        } finally {
+            taken.cancel();
+            unnamed.forEach(TrainingRun::cancel);
+        }
+    }
+
+    /** The number of the last default name handed out, read by claiming and releasing one. */
+    private long peekNextDefault() {
+        String probe = RunNames.claim(registry, null);
+        RunNames.release(registry, probe);
+        return Long.parseLong(probe.substring("run-".length()));
     }
 
     @Test

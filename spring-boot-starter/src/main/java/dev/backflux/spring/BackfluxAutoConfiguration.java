@@ -45,13 +45,13 @@ public class BackfluxAutoConfiguration {
      * The registry of started runs, which gives each run the metrics plugin when there is one.
      *
      * @param properties {@code backflux.*}
-     * @param metrics the metrics plugin, if any
+     * @param metrics the metrics plugin, if there is exactly one
      * @return the registry
      */
     @Bean
     @ConditionalOnMissingBean
     public TrainingRuns trainingRuns(BackfluxProperties properties, ObjectProvider<MetricsPlugin> metrics) {
         return new TrainingRuns(properties.getRuns().getMaxKept(),
-                properties.getMicrometer().isEnabled() ? metrics.getIfAvailable() : null);
+                properties.getMicrometer().isEnabled() ? metrics.getIfUnique() : null);
     }
 }

@@ -30,7 +30,7 @@ public class BackfluxEndpoint {
     /**
      * Lists the kept runs, oldest first.
      *
-     * @return one description a run
+     * @return one description per run
      */
     @ReadOperation
     public List<RunInfo> runs() {
@@ -57,9 +57,7 @@ public class BackfluxEndpoint {
      */
     @DeleteOperation
     public WebEndpointResponse<RunInfo> cancel(@Selector String name) {
-        if (!runs.cancel(name)) {
-            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
-        }
-        return new WebEndpointResponse<>(runs.info(name).orElseThrow());
+        return runs.cancel(name).map(WebEndpointResponse::new)
+                .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = BackfluxAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(TrainingRuns.class)
+@ConditionalOnProperty(prefix = "backflux", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BackfluxProperties.class)
 @ConditionalOnAvailableEndpoint(BackfluxEndpoint.class)
 public class BackfluxEndpointAutoConfiguration {
 

@@ -20,6 +20,10 @@ public class BackfluxProperties {
     private final Web web = new Web();
     private final Dashboard dashboard = new Dashboard();
 
+    /** Creates the settings with their defaults; Spring Boot binds {@code backflux.*} onto them. */
+    public BackfluxProperties() {
+    }
+
     /**
      * Returns whether Backflux's auto-configuration applies.
      *
@@ -77,6 +81,10 @@ public class BackfluxProperties {
     /** The registry of started runs ({@link TrainingRuns}). */
     public static class Runs {
 
+        /** Creates the settings with their defaults. */
+        public Runs() {
+        }
+
         /** How many runs the registry keeps, running or ended; the oldest ended run makes room for a new one. */
         private int maxKept = 100;
 
@@ -105,6 +113,10 @@ public class BackfluxProperties {
     /** The metrics plugin bound to the application's {@code MeterRegistry}. */
     public static class Micrometer {
 
+        /** Creates the settings with their defaults. */
+        public Micrometer() {
+        }
+
         /** Whether runs started through the registry of runs publish Micrometer meters. */
         private boolean enabled = true;
 
@@ -129,6 +141,10 @@ public class BackfluxProperties {
 
     /** The WebFlux route that streams a run's steps as server-sent events. */
     public static class Web {
+
+        /** Creates the settings with their defaults. */
+        public Web() {
+        }
 
         /** Whether the route is served. */
         private boolean enabled = true;
@@ -200,6 +216,10 @@ public class BackfluxProperties {
 
     /** The dashboard's page, served when the {@code backflux-dashboard} module is on the class path. */
     public static class Dashboard {
+
+        /** Creates the settings with their defaults. */
+        public Dashboard() {
+        }
 
         /** Whether the dashboard's page and API are served (when the dashboard module is on the class path). */
         private boolean enabled = true;

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -17,6 +18,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @AutoConfiguration(after = BackfluxAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(TrainingRuns.class)
+@ConditionalOnProperty(prefix = "backflux", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BackfluxProperties.class)
 @ConditionalOnProperty(prefix = "backflux.web", name = "enabled", matchIfMissing = true)
 public class BackfluxWebAutoConfiguration {
 

@@ -2,6 +2,7 @@ package dev.backflux.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,9 @@ import dev.backflux.micrometer.MetricsPlugin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +26,11 @@ class StarterPropertiesTests {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(BackfluxAutoConfiguration.class,
-                    BackfluxWebAutoConfiguration.class, BackfluxDashboardAutoConfiguration.class))
-            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+                    BackfluxWebAutoConfiguration.class, BackfluxDashboardAutoConfiguration.class,
+                    BackfluxEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(NettyReactiveWebServerFactory.class, NettyReactiveWebServerFactory::new)
+            .withPropertyValues("management.endpoints.web.exposure.include=backflux");
 
     @Test
     void everythingIsOnByDefault() {
@@ -34,6 +40,7 @@ class StarterPropertiesTests {
             assertTrue(context.containsBean("backfluxRoutes"));
             assertNotNull(context.getBean(Dashboard.class));
             assertTrue(context.containsBean("backfluxDashboardRoutes"));
+            assertNotNull(context.getBean(BackfluxEndpoint.class));
         });
     }
 
@@ -48,6 +55,24 @@ class StarterPropertiesTests {
     }
 
     @Test
+    void backfluxEnabledFalseSwitchesEverythingOffEvenBesideTheApplicationsOwnRegistryOfRuns() {
+        runner.withPropertyValues("backflux.enabled=false").withUserConfiguration(OwnBeans.class).run(context -> {
+            assertNull(context.getStartupFailure());
+            assertEquals(false, context.containsBean("backfluxRoutes"));
+            assertEquals(false, context.containsBean("backfluxDashboardRoutes"));
+            assertEquals(0, context.getBeanNamesForType(BackfluxEndpoint.class).length);
+        });
+    }
+
+    @Test
+    void withoutReactorNettyThereIsNoDashboard() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BackfluxAutoConfiguration.class,
+                        BackfluxDashboardAutoConfiguration.class))
+                .run(context -> assertEquals(0, context.getBeanNamesForType(Dashboard.class).length));
+    }
+
+    @Test
     void eachFeatureHasItsOwnSwitch() {
         runner.withPropertyValues("backflux.micrometer.enabled=false").run(context -> {
             assertEquals(0, context.getBeanNamesForType(MetricsPlugin.class).length);
@@ -57,6 +82,8 @@ class StarterPropertiesTests {
             assertEquals(false, context.containsBean("backfluxRoutes"));
             assertNotNull(context.getBean(Dashboard.class));
         });
+        runner.withPropertyValues("management.endpoints.web.exposure.exclude=backflux").run(context ->
+                assertEquals(0, context.getBeanNamesForType(BackfluxEndpoint.class).length));
         runner.withPropertyValues("backflux.dashboard.enabled=false").run(context -> {
             assertEquals(0, context.getBeanNamesForType(Dashboard.class).length);
             assertEquals(false, context.containsBean("backfluxDashboardRoutes"));

@@ -209,8 +209,11 @@ class StarterWebTests {
     }
 
     @Test
-    void aRunTheApplicationStartsItselfCanBeGivenTheRegistrysMetricsPluginByHand() {
-        List<String> ids = xor(3).plugin(new MetricsPlugin(registry), Map.of("name", "by-hand")).build().plugins();
-        assertEquals(List.of("metrics"), ids);
+    void aRunTheApplicationStartsItselfCanBeGivenTheStartersMetricsPlugin(@Autowired MetricsPlugin metrics) {
+        List<Double> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        xor(3).plugin(metrics, Map.of("name", "by-hand")).build().result(steps -> steps.doOnNext(step -> counted.add(
+                registry.get(MetricsPlugin.STEPS).tag("run", "by-hand").counter().count()))).block(WAIT);
+
+        assertEquals(List.of(1.0, 2.0, 3.0), counted);
     }
 }

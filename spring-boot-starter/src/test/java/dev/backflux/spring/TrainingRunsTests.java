@@ -1,7 +1,6 @@
 package dev.backflux.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +9,16 @@ import dev.backflux.api.Trainer;
 import dev.backflux.api.Training;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingRun;
+import dev.backflux.micrometer.MetricsPlugin;
 import dev.backflux.testing.Tutorial;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 /** The registry of started runs, on its own. */
 class TrainingRunsTests {
@@ -49,7 +51,8 @@ class TrainingRunsTests {
         assertEquals(List.of(info), runs.list());
         assertTrue(runs.find("tutorial").isPresent());
         assertTrue(runs.find("other").isEmpty());
-        assertFalse(runs.cancel("other"));
+        assertTrue(runs.cancel("other").isEmpty());
+        assertEquals(info, runs.cancel("tutorial").orElseThrow(), "an ended run stays as it ended");
     }
 
     @Test
@@ -60,8 +63,9 @@ class TrainingRunsTests {
         runs.start("d", xor(Long.MAX_VALUE));
         assertEquals(List.of("b", "c", "d"), names());
 
-        IllegalStateException full = assertThrows(IllegalStateException.class,
+        RunRefusedException full = assertThrows(RunRefusedException.class,
                 () -> runs.start("e", xor(Long.MAX_VALUE)));
+        assertEquals(RunRefusedException.Why.FULL, full.why());
         assertEquals("runs: expected fewer than 3 running runs to start one more, actual 3 (cancel one, or raise"
                 + " backflux.runs.max-kept)", full.getMessage());
 
@@ -74,24 +78,64 @@ class TrainingRunsTests {
 
     @Test
     void aNameIsRefusedWhenMalformedOrInUseByARunningRunAndAnEndedRunIsReplaced() {
+        RunRefusedException malformed = assertThrows(RunRefusedException.class, () -> runs.start("a/b", xor(1)));
+        assertEquals(RunRefusedException.Why.MALFORMED_NAME, malformed.why());
         assertEquals("name: expected 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit,"
-                        + " actual 'a/b'",
-                assertThrows(IllegalArgumentException.class, () -> runs.start("a/b", xor(1))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> runs.start("", xor(1)));
-        assertThrows(IllegalArgumentException.class, () -> runs.start("-a", xor(1)));
-        assertThrows(IllegalArgumentException.class, () -> runs.start("x".repeat(101), xor(1)));
+                + " actual 'a/b'", malformed.getMessage());
+        assertThrows(RunRefusedException.class, () -> runs.start("", xor(1)));
+        assertThrows(RunRefusedException.class, () -> runs.start("-a", xor(1)));
+        assertThrows(RunRefusedException.class, () -> runs.start("x".repeat(101), xor(1)));
         assertEquals("name", assertThrows(NullPointerException.class, () -> runs.start(null, xor(1))).getMessage());
         assertEquals("training", assertThrows(NullPointerException.class, () -> runs.start("a", null)).getMessage());
 
         runs.start("same", xor(Long.MAX_VALUE));
-        assertEquals("name: expected a name no running run uses, actual 'same'",
-                assertThrows(IllegalArgumentException.class, () -> runs.start("same", xor(1))).getMessage());
+        RunRefusedException inUse = assertThrows(RunRefusedException.class, () -> runs.start("same", xor(1)));
+        assertEquals(RunRefusedException.Why.NAME_IN_USE, inUse.why());
+        assertEquals("name: expected a name no running run uses, actual 'same'", inUse.getMessage());
         runs.cancel("same");
         awaitEnded("same");
         TrainingRun again = runs.start("same", xor(5));
         again.result().block(WAIT);
         assertEquals(List.of("same"), names());
         assertEquals(4L, runs.info("same").orElseThrow().step());
+    }
+
+    @Test
+    void withTheMetricsPluginEachRunIsMeteredUnderItsNameAndARefusedRunLeavesItsBuilderAsItWas() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TrainingRuns metered = new TrainingRuns(1, new MetricsPlugin(registry));
+        TrainingRun run = metered.start("metered", xor(Long.MAX_VALUE));
+        try {
+            StepVerifier.create(run.steps().take(1)).expectNextCount(1).expectComplete().verify(WAIT);
+            assertTrue(registry.get(MetricsPlugin.STEPS).tag("run", "metered").counter().count() >= 1);
+
+            Training.Builder refused = xor(5);
+            assertEquals(RunRefusedException.Why.FULL, assertThrows(RunRefusedException.class,
+                    () -> metered.start("other", refused)).why());
+            assertEquals(List.of(), refused.build().plugins(), "the refused run's builder got no plugin");
+        } finally {
+            run.cancel();
+        }
+
+        IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
+                () -> new TrainingRuns(1, new MetricsPlugin(registry)).start("named", xor(5)
+                        .configuration(Map.of("backflux.metrics.name", "elsewhere"))));
+        assertEquals("backflux.metrics.name: expected no such setting when runs are started by TrainingRuns (each"
+                + " run's meters are tagged with its name), actual 'elsewhere' for the run 'named'", renamed.getMessage());
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheRunNorTheOtherListeners() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runs.onStart((name, run) -> {
+            throw new IllegalStateException("deliberate");
+        });
+        runs.onStart((name, run) -> seen.add(name));
+
+        TrainingRun run = runs.start("watched", xor(10));
+
+        assertEquals(List.of("watched"), seen);
+        assertEquals(TrainingResult.Reason.COMPLETED, run.result().block(WAIT).reason());
     }
 
     @Test

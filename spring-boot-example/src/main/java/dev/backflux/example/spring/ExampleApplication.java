@@ -3,6 +3,7 @@ package dev.backflux.example.spring;
 import dev.backflux.api.Network;
 import dev.backflux.api.Trainer;
 import dev.backflux.api.TrainingData;
+import dev.backflux.spring.RunRefusedException;
 import dev.backflux.spring.TrainingRuns;
 import java.net.URI;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A Spring Boot WebFlux application that trains the tutorial's three-layer network on request:
@@ -56,13 +58,30 @@ public class ExampleApplication {
                     long steps = steps(request.queryParam("steps").orElse("60000"));
                     runs.start(name, Trainer.training(Network.of(3, 4, 1), TUTORIAL).steps(steps));
                     return URI.create("/backflux/runs/" + name + "/steps");
-                }).flatMap(location -> ServerResponse.created(location).build()))
-                .onError(IllegalArgumentException.class, (error, request) ->
-                        ServerResponse.badRequest().bodyValue(Map.of("error", error.getMessage())))
-                .onError(IllegalStateException.class, (error, request) ->
-                        ServerResponse.status(503).bodyValue(Map.of("error", error.getMessage())))
+                }).subscribeOn(Schedulers.boundedElastic())   // building a run may read files: off the event loop
+                        .flatMap(location -> ServerResponse.created(location).build()))
+                .onError(BadRequest.class, (error, request) -> refuse(400, error))
+                .onError(RunRefusedException.class, (error, request) -> refuse(
+                        switch (((RunRefusedException) error).why()) {
+                            case MALFORMED_NAME -> 400;
+                            case NAME_IN_USE -> 409;
+                            case FULL -> 503;
+                        }, error))
                 .build();
         // readme-end
+    }
+
+    private static Mono<ServerResponse> refuse(int status, Throwable error) {
+        return ServerResponse.status(status).bodyValue(Map.of("error", error.getMessage()));
+    }
+
+    /** A request's own argument is wrong: a 400 that names it. */
+    static final class BadRequest extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
     }
 
     /** The number of steps a request asks for, checked. */
@@ -71,12 +90,10 @@ public class ExampleApplication {
         try {
             steps = Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("steps: expected a whole number from 1 to " + MAX_STEPS + ", actual '"
-                    + text + "'");
+            throw new BadRequest("steps: expected a whole number from 1 to " + MAX_STEPS + ", actual '" + text + "'");
         }
         if (steps < 1 || steps > MAX_STEPS) {
-            throw new IllegalArgumentException("steps: expected a whole number from 1 to " + MAX_STEPS + ", actual "
-                    + steps);
+            throw new BadRequest("steps: expected a whole number from 1 to " + MAX_STEPS + ", actual " + steps);
         }
         return steps;
     }
