@@ -37,18 +37,42 @@ public final class Examples implements Runnable {
      * @param args the example's name (blank arguments are ignored)
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(withoutBlanks(args)));
+        String[] given = withoutBlanks(args);
+        System.exit(commandLine(given).execute(argumentsOf(given)));
     }
 
-    /** Returns the command line that runs the examples; tests redirect its output. */
-    static CommandLine commandLine() {
-        return new CommandLine(new Examples()).setParameterExceptionHandler((error, args) -> {
+    /**
+     * Returns the command line that runs {@code args}: for a known example's name, that example's command alone
+     * (named {@code examples <name>}, so its usage reads as before), since building the whole tree of examples
+     * with picocli's reflection is a third of an example's start-up; else the tree, which lists the examples and
+     * says what is unknown. Tests redirect its output.
+     */
+    static CommandLine commandLine(String... args) {
+        Class<?> example = args.length == 0 ? null : example(args[0]);
+        CommandLine commandLine = example == null ? new CommandLine(new Examples())
+                : new CommandLine(example).setCommandName("examples " + args[0]);
+        return commandLine.setParameterExceptionHandler((error, ignored) -> {
             // An unknown name: say so, then list every example (picocli alone may only suggest near names).
-            CommandLine commandLine = error.getCommandLine();
-            commandLine.getErr().println(error.getMessage());
-            commandLine.usage(commandLine.getErr());
-            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+            CommandLine failed = error.getCommandLine();
+            failed.getErr().println(error.getMessage());
+            failed.usage(failed.getErr());
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
+    }
+
+    /** The arguments {@link #commandLine(String...)}'s command line takes: without the example's name, if known. */
+    static String[] argumentsOf(String... args) {
+        return args.length > 0 && example(args[0]) != null ? Arrays.copyOfRange(args, 1, args.length) : args;
+    }
+
+    /** The example's class named {@code name}, or null. */
+    private static Class<?> example(String name) {
+        for (Class<?> example : Examples.class.getAnnotation(Command.class).subcommands()) {
+            if (example.getAnnotation(Command.class).name().equals(name)) {
+                return example;
+            }
+        }
+        return null;
     }
 
     /** No example named: list them. */

@@ -37,10 +37,10 @@ class ExplainExampleTests {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = Examples.commandLine();
+        CommandLine commandLine = Examples.commandLine(args);   // as main runs them
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return commandLine.execute(Examples.argumentsOf(args));
     }
 
     private List<String> lines() {
