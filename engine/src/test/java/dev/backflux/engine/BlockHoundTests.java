@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Hooks;
@@ -67,7 +69,11 @@ class BlockHoundTests {
             run.cancel();
 
             assertEquals(TrainingResult.Reason.CANCELLED, run.result().block(Duration.ofSeconds(30)).reason());
-            assertEquals(List.of(), dropped);
+            // Only blocking calls count here. Reactor's publishOn may also drop a "Scheduler unavailable": a
+            // subscriber whose take(n) cancels it while the run hands it a step races the disposal of its worker
+            // (seen once in a verify); that is Reactor's race on a cancelled subscriber, not a blocking call.
+            assertEquals(List.of(), dropped.stream().filter(error -> !(error instanceof RejectedExecutionException))
+                    .collect(Collectors.toList()));
         } finally {
             Hooks.resetOnErrorDropped();
         }
