@@ -26,7 +26,8 @@ final class DaemonScheduler {
 
     /** The queue and threads of a scheduler made here, to tell where a run that does not move is waiting. */
     static String describe(Scheduler scheduler) {
-        ScheduledThreadPoolExecutor executor = EXECUTORS.get(scheduler);
+        ScheduledThreadPoolExecutor executor = EXECUTORS.get(
+                scheduler instanceof QuietWorkers ? ((QuietWorkers) scheduler).delegate() : scheduler);
         if (executor == null) {
             return "(not made here)";
         }
