@@ -19,18 +19,27 @@ fi
 
 runs=${RUNS:-10}
 times=$(mktemp)
-trap 'rm -f "$times"' EXIT
-nanos() { # prints the wall time of "$@" in nanoseconds, its output discarded
-  local start end
+out=$(mktemp)
+trap 'rm -f "$times" "$out"' EXIT
+nanos() { # prints the wall time of "$@" in nanoseconds; fails unless it printed the tutorial's last error
+  local start end status=0
   start=$(date +%s%N)
-  "$@" >/dev/null 2>&1
+  "$@" >"$out" 2>&1 || status=$?
   end=$(date +%s%N)
+  if [ "$status" -ne 0 ] || ! grep -q '^Error:0.0035' "$out"; then
+    echo "compare-startup: '$*' failed (exit $status) or printed something else:" >&2
+    cat "$out" >&2
+    return 1
+  fi
   echo $((end - start))
 }
 for ((i = 1; i <= runs; i++)); do
-  echo "python $(nanos env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/tutorial-three-layer.py)" >> "$times"
-  echo "archive $(nanos bin/examples three-layer)" >> "$times"
-  echo "no-archive $(EXAMPLES_CDS=off nanos bin/examples three-layer)" >> "$times"
+  t=$(nanos env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/tutorial-three-layer.py) || exit 1
+  echo "python $t" >> "$times"
+  t=$(nanos bin/examples three-layer) || exit 1
+  echo "archive $t" >> "$times"
+  t=$(EXAMPLES_CDS=off nanos bin/examples three-layer) || exit 1
+  echo "no-archive $t" >> "$times"
 done
 python3 - "$times" <<'PY'
 import statistics, sys

@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -62,12 +64,6 @@ public class BackfluxDashboardAutoConfiguration {
         }
         Dashboard dashboard = builder.build();
         runs.onStart(dashboard::show);
-        if (token == null) {
-            LOG.info("Backflux dashboard at {}/?token={} (a random token: set backflux.dashboard.token to choose one)",
-                    path, dashboard.token());
-        } else {
-            LOG.info("Backflux dashboard at {}/ (token from backflux.dashboard.token)", path);
-        }
         String address = environment.getProperty("server.address");
         if (!isLoopback(address)) {
             LOG.warn("The Backflux dashboard, whose API starts training runs, answers on {} ({}): beyond this machine,"
@@ -87,6 +83,35 @@ public class BackfluxDashboardAutoConfiguration {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * Logs the dashboard's address once the server listens: with its token when the token is random.
+     *
+     * @param dashboard the dashboard
+     * @param properties {@code backflux.*}
+     * @param environment where {@code server.address} is read
+     * @return the listener
+     */
+    @Bean
+    public ApplicationListener<WebServerInitializedEvent> backfluxDashboardAddress(Dashboard dashboard,
+            BackfluxProperties properties, Environment environment) {
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() != null) {
+                return; // a management server of its own, not the one the dashboard is on
+            }
+            String address = environment.getProperty("server.address");
+            String host = address == null || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
+                    : address.contains(":") ? "[" + address + "]" : address;
+            String url = "http://" + host + ":" + event.getWebServer().getPort() + properties.getDashboard().getPath()
+                    + "/";
+            if (properties.getDashboard().getToken() == null) {
+                LOG.info("Backflux dashboard at {}?token={} (a random token: set backflux.dashboard.token to choose"
+                        + " one)", url, dashboard.token());
+            } else {
+                LOG.info("Backflux dashboard at {} (token from backflux.dashboard.token)", url);
+            }
+        };
     }
 
     /**

@@ -62,7 +62,7 @@ public class ExampleApplication {
                         .flatMap(location -> ServerResponse.created(location).build()))
                 .onError(BadRequest.class, (error, request) -> refuse(400, error))
                 .onError(RunRefusedException.class, (error, request) -> refuse(
-                        switch (((RunRefusedException) error).why()) {
+                        switch (error.why()) {
                             case MALFORMED_NAME -> 400;
                             case NAME_IN_USE -> 409;
                             case FULL -> 503;
