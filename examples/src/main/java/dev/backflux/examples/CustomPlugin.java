@@ -13,14 +13,18 @@ import picocli.CommandLine.Spec;
 /** Trains the three-layer XOR network until this module's own {@code all-correct} plugin stops it. */
 @Command(name = "custom-plugin",
         description = "Trains the XOR network until the examples' own all-correct plugin stops it, and says why.")
-final class CustomPlugin implements Runnable {
+final class CustomPlugin implements Runnable, OptionFree {
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        print(spec.commandLine().getOut());
+    }
+
+    @Override
+    public void print(PrintWriter out) {
         TrainingResult result = Trainer.training(Network.of(3, 4, 1), TutorialData.XOR)
                 .steps(60_000)
                 .plugin("all-correct", Map.of("threshold", 0.5))

@@ -1,5 +1,6 @@
 package dev.backflux.examples;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +38,36 @@ public final class Examples implements Runnable {
      * @param args the example's name (blank arguments are ignored)
      */
     public static void main(String[] args) {
-        String[] given = withoutBlanks(args);
-        System.exit(commandLine(given).execute(argumentsOf(given)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(withoutBlanks(args), out, err));
+    }
+
+    /**
+     * Runs the example {@code args} name (with its options), printing to {@code out} and {@code err}: an example
+     * that takes no option ({@link OptionFree}) and is given none runs at once, any other through picocli.
+     *
+     * @return the exit code: 0, 2 for a usage error, 1 for a failure
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Class<?> example = args.length == 1 ? example(args[0]) : null;
+        if (example != null && OptionFree.class.isAssignableFrom(example)) {
+            try {
+                ((OptionFree) example.getDeclaredConstructor().newInstance()).print(out);
+                out.flush();
+                return 0;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("example " + args[0] + " cannot be created", e);
+            } catch (RuntimeException e) {
+                e.printStackTrace(err);
+                err.flush();
+                return 1;
+            }
+        }
+        CommandLine commandLine = commandLine(args);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(argumentsOf(args));
     }
 
     /**

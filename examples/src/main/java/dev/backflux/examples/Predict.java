@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** Trains the three-layer XOR network, then uses it on the inputs it saw and on inputs it never saw. */
 @Command(name = "predict",
         description = "Trains the three-layer XOR network, then predicts inputs it saw and inputs it never saw.")
-final class Predict implements Runnable {
+final class Predict implements Runnable, OptionFree {
 
     /** Noisy versions of the training inputs: the network never saw them. */
     static final double[][] UNSEEN = {{0.9, 0.1, 1}, {0.1, 0.8, 1}, {0.95, 0.9, 1}, {0.5, 0.5, 1}};
@@ -22,7 +22,11 @@ final class Predict implements Runnable {
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        print(spec.commandLine().getOut());
+    }
+
+    @Override
+    public void print(PrintWriter out) {
         TrainedNetwork network = Trainer.train(Network.of(3, 4, 1), TutorialData.XOR, 60_000)
                 .blockLast()
                 .network();

@@ -20,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Command(name = "sweep",
         description = "Part 2's learning-rate sweep: the XOR network for rates 0.001 to 1000, in parallel.")
-final class Sweep implements Runnable {
+final class Sweep implements Runnable, OptionFree {
 
     static final List<Double> RATES = List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0);
     static final long STEPS = 60_000;
@@ -30,7 +30,11 @@ final class Sweep implements Runnable {
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        print(spec.commandLine().getOut());
+    }
+
+    @Override
+    public void print(PrintWriter out) {
         sweep(Schedulers.parallel(), Runtime.getRuntime().availableProcessors())
                 .doOnNext(lines -> lines.forEach(out::println))
                 .blockLast();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import reactor.netty.http.client.HttpClient;
 
 class ExamplesTests {
@@ -31,10 +30,7 @@ class ExamplesTests {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = Examples.commandLine(args);   // as main runs them
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(Examples.argumentsOf(args));
+        return Examples.run(args, new PrintWriter(out, true), new PrintWriter(err, true));   // as main runs them
     }
 
     private List<String> lines() {

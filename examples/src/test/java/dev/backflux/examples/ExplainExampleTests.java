@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The {@code explain} example prints the API's own numbers where the tutorial's walkthrough has its lines: each
@@ -37,10 +36,7 @@ class ExplainExampleTests {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = Examples.commandLine(args);   // as main runs them
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(Examples.argumentsOf(args));
+        return Examples.run(args, new PrintWriter(out, true), new PrintWriter(err, true));   // as main runs them
     }
 
     private List<String> lines() {
