@@ -17,40 +17,31 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -c "import numpy" >/dev/nul
 fi
 ./mvnw -q -pl examples -am package -DskipTests
 
-runs=${RUNS:-10}
-times=$(mktemp)
-out=$(mktemp)
-trap 'rm -f "$times" "$out"' EXIT
-nanos() { # prints the wall time of "$@" in nanoseconds; fails unless it printed the tutorial's last error
-  local start end status=0
-  start=$(date +%s%N)
-  "$@" >"$out" 2>&1 || status=$?
-  end=$(date +%s%N)
-  if [ "$status" -ne 0 ] || ! grep -q '^Error:0.0035' "$out"; then
-    echo "compare-startup: '$*' failed (exit $status) or printed something else:" >&2
-    cat "$out" >&2
-    return 1
-  fi
-  echo $((end - start))
-}
-for ((i = 1; i <= runs; i++)); do
-  t=$(nanos env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/tutorial-three-layer.py) || exit 1
-  echo "python $t" >> "$times"
-  t=$(nanos bin/examples three-layer) || exit 1
-  echo "archive $t" >> "$times"
-  t=$(EXAMPLES_CDS=off nanos bin/examples three-layer) || exit 1
-  echo "no-archive $t" >> "$times"
-done
-python3 - "$times" <<'PY'
-import statistics, sys
-runs = {}
-for line in open(sys.argv[1]):
-    name, value = line.split()
-    runs.setdefault(name, []).append(int(value) / 1e9)
-median = {name: statistics.median(values) for name, values in runs.items()}
-for name, label in (("python", "numpy script"), ("archive", "Backflux, class-data archive"),
-                    ("no-archive", "Backflux, no archive")):
-    values = runs[name]
+# Timed from Python (perf_counter_ns around each process): portable, unlike date +%N.
+RUNS=${RUNS:-10} python3 - <<'PY'
+import os, statistics, subprocess, sys, time
+
+runs = int(os.environ["RUNS"])
+python_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+no_archive_env = dict(os.environ, EXAMPLES_CDS="off")
+commands = (
+    ("python", "numpy script", [sys.executable, "benchmarks/tutorial-three-layer.py"], python_env),
+    ("archive", "Backflux, class-data archive", ["bin/examples", "three-layer"], dict(os.environ)),
+    ("no-archive", "Backflux, no archive", ["bin/examples", "three-layer"], no_archive_env),
+)
+times = {name: [] for name, _, _, _ in commands}
+for _ in range(runs):
+    for name, label, command, env in commands:
+        start = time.perf_counter_ns()
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        elapsed = (time.perf_counter_ns() - start) / 1e9
+        if done.returncode != 0 or "Error:0.0035" not in done.stdout:
+            sys.exit(f"compare-startup: {' '.join(command)} failed (exit {done.returncode}) or printed something"
+                     f" else:\n{done.stdout}{done.stderr}")
+        times[name].append(elapsed)
+median = {name: statistics.median(values) for name, values in times.items()}
+for name, label, _, _ in commands:
+    values = times[name]
     print(f"{label:30s} median {median[name]:.3f} s  mean {statistics.mean(values):.3f} s  ({len(values)} runs)")
 print(f"numpy script / Backflux: {median['python'] / median['archive']:.2f}x with the archive,"
       f" {median['python'] / median['no-archive']:.2f}x without")

@@ -67,19 +67,24 @@ public final class Examples implements Runnable {
         CommandLine commandLine = commandLine(args);
         commandLine.setOut(out);
         commandLine.setErr(err);
-        return commandLine.execute(argumentsOf(args));
+        return commandLine.execute(args);
     }
 
     /**
-     * Returns the command line that runs {@code args}: for a known example's name, that example's command alone
-     * (named {@code examples <name>}, so its usage reads as before), since building the whole tree of examples
-     * with picocli's reflection is a third of an example's start-up; else the tree, which lists the examples and
-     * says what is unknown. Tests redirect its output.
+     * Returns the command line that runs {@code args}: for a known example's name, a tree of that example alone
+     * under {@code examples} (building every example with picocli's reflection is a good part of a short
+     * example's start-up; messages and usage read as with the whole tree); else the whole tree, which lists the
+     * examples and says what is unknown.
      */
     static CommandLine commandLine(String... args) {
         Class<?> example = args.length == 0 ? null : example(args[0]);
-        CommandLine commandLine = example == null ? new CommandLine(new Examples())
-                : new CommandLine(example).setCommandName("examples " + args[0]);
+        CommandLine commandLine;
+        if (example == null) {
+            commandLine = new CommandLine(new Examples());
+        } else {
+            commandLine = new CommandLine(CommandSpec.create().name("examples"));
+            commandLine.addSubcommand(args[0], new CommandLine(example));
+        }
         return commandLine.setParameterExceptionHandler((error, ignored) -> {
             // An unknown name: say so, then list every example (picocli alone may only suggest near names).
             CommandLine failed = error.getCommandLine();
@@ -87,11 +92,6 @@ public final class Examples implements Runnable {
             failed.usage(failed.getErr());
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
-    }
-
-    /** The arguments {@link #commandLine(String...)}'s command line takes: without the example's name, if known. */
-    static String[] argumentsOf(String... args) {
-        return args.length > 0 && example(args[0]) != null ? Arrays.copyOfRange(args, 1, args.length) : args;
     }
 
     /** The example's class named {@code name}, or null. */

@@ -44,6 +44,19 @@ class ExamplesLoggingTests {
     }
 
     @Test
+    void anApplicationsOwnConfigurationFileOnTheClassPathWins(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+        try (java.net.URLClassLoader withFile = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                null)) {
+            assertTrue(ExamplesLogging.hasConfigurationFile(withFile));
+        }
+        try (java.net.URLClassLoader without = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+            assertFalse(ExamplesLogging.hasConfigurationFile(without));
+        }
+    }
+
+    @Test
     void logbackFindsItWithTheServiceLoaderOnTheClassPathAndTheModulePath() throws java.io.IOException {
         String name = "META-INF/services/" + Configurator.class.getName();
         try (java.io.InputStream in = ExamplesLogging.class.getModule().getResourceAsStream(name)) {

@@ -40,6 +40,9 @@ public class BackfluxDashboardAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackfluxDashboardAutoConfiguration.class);
 
+    /** The dashboard this configuration made, if it made one: only its address and token are logged. */
+    private volatile Dashboard made;
+
     /** Creates the auto-configuration; Spring Boot does. */
     public BackfluxDashboardAutoConfiguration() {
     }
@@ -64,6 +67,7 @@ public class BackfluxDashboardAutoConfiguration {
         }
         Dashboard dashboard = builder.build();
         runs.onStart(dashboard::show);
+        made = dashboard;
         String address = environment.getProperty("server.address");
         if (!isLoopback(address)) {
             LOG.warn("The Backflux dashboard, whose API starts training runs, answers on {} ({}): beyond this machine,"
@@ -86,25 +90,27 @@ public class BackfluxDashboardAutoConfiguration {
     }
 
     /**
-     * Logs the dashboard's address once the server listens: with its token when the token is random.
+     * Logs the address of the dashboard made here once the server listens: with its token when the token is
+     * random (an application's own dashboard is not logged).
      *
-     * @param dashboard the dashboard
      * @param properties {@code backflux.*}
      * @param environment where {@code server.address} is read
      * @return the listener
      */
     @Bean
-    public ApplicationListener<WebServerInitializedEvent> backfluxDashboardAddress(Dashboard dashboard,
-            BackfluxProperties properties, Environment environment) {
+    public ApplicationListener<WebServerInitializedEvent> backfluxDashboardAddress(BackfluxProperties properties,
+            Environment environment) {
         return event -> {
-            if (event.getApplicationContext().getServerNamespace() != null) {
-                return; // a management server of its own, not the one the dashboard is on
+            Dashboard dashboard = made;
+            if (dashboard == null || event.getApplicationContext().getServerNamespace() != null) {
+                return; // the application's own dashboard, or a management server of its own
             }
             String address = environment.getProperty("server.address");
             String host = address == null || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1"
                     : address.contains(":") ? "[" + address + "]" : address;
-            String url = "http://" + host + ":" + event.getWebServer().getPort() + properties.getDashboard().getPath()
-                    + "/";
+            String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
+            String url = scheme + "://" + host + ":" + event.getWebServer().getPort()
+                    + properties.getDashboard().getPath() + "/";
             if (properties.getDashboard().getToken() == null) {
                 LOG.info("Backflux dashboard at {}?token={} (a random token: set backflux.dashboard.token to choose"
                         + " one)", url, dashboard.token());

@@ -17,7 +17,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import ch.qos.logback.classic.Level;
+import dev.backflux.testing.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -215,5 +222,18 @@ class StarterWebTests {
                 registry.get(MetricsPlugin.STEPS).tag("run", "by-hand").counter().count()))).block(WAIT);
 
         assertEquals(List.of(1.0, 2.0, 3.0), counted);
+    }
+
+    @Test
+    void theDashboardsAddressIsLoggedOnceTheServerListensWithoutAChosenToken(@Autowired ApplicationContext context) {
+        ReactiveWebServerApplicationContext web = (ReactiveWebServerApplicationContext) context;
+        @SuppressWarnings("unchecked")
+        ApplicationListener<WebServerInitializedEvent> listener =
+                context.getBean("backfluxDashboardAddress", ApplicationListener.class);
+        try (CapturedLog log = new CapturedLog(BackfluxDashboardAutoConfiguration.class, Level.INFO)) {
+            listener.onApplicationEvent(new ReactiveWebServerInitializedEvent(web.getWebServer(), web));
+            assertEquals("INFO Backflux dashboard at http://127.0.0.1:" + web.getWebServer().getPort()
+                    + "/backflux/dashboard/ (token from backflux.dashboard.token)", log.text());
+        }
     }
 }
