@@ -5,6 +5,8 @@ import dev.backflux.api.Trainer;
 import dev.backflux.api.Training;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingStep;
+import dev.backflux.micrometer.MetricsPlugin;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The tutorial's three-layer network (3-4-1, 4 examples): nanoseconds per step of the full
  * {@code Flux<TrainingStep>} consumed by a subscriber, next to the same arithmetic in a bare loop, and with
- * built-in plugins on (logging at a disabled level, early stopping that never fires).
+ * built-in plugins on (logging at a disabled level, early stopping that never fires), and with the {@code metrics}
+ * plugin.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +43,7 @@ public class TutorialBenchmark {
 
     private Training plain;
     private Training withPlugins;
+    private Training withMetrics;
 
     @Setup
     public void setUp() {
@@ -48,6 +52,8 @@ public class TutorialBenchmark {
                 .plugin("logging", Map.of("every", 1_000L))
                 .plugin("early-stopping", Map.of("target", 0.0, "patience", (long) STEPS))
                 .build();
+        withMetrics = Trainer.training(Network.of(3, 4, 1), XOR).steps(STEPS).configuration(Map.of())
+                .plugin(new MetricsPlugin(new SimpleMeterRegistry()), Map.of("name", "benchmark")).build();
     }
 
     /** The full stream: a snapshot per step, delivered to a subscriber. */
@@ -62,6 +68,13 @@ public class TutorialBenchmark {
     @OperationsPerInvocation(STEPS)
     public TrainingStep fluxWithPlugins() {
         return withPlugins.flux().blockLast();
+    }
+
+    /** The full stream with the metrics plugin bound to a {@code SimpleMeterRegistry}: what the meters cost. */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public TrainingStep fluxWithMetrics() {
+        return withMetrics.flux().blockLast();
     }
 
     /** The floor: the same arithmetic, arrays updated in place, no snapshot, no stream. */

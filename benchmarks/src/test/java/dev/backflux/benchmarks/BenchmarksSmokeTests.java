@@ -37,8 +37,8 @@ class BenchmarksSmokeTests {
         assertEquals(Set.of("TutorialBenchmark.flux", "TutorialBenchmark.fluxWithPlugins", "TutorialBenchmark.bareLoop",
                 "WideNetworkBenchmark.step", "KernelBenchmark.multiply", "KernelBenchmark.multiplyTransposedA",
                 "KernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
-                "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate", "MetricsBenchmark.flux",
-                "MetricsBenchmark.fluxWithMetrics"), ran);
+                "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate",
+                "TutorialBenchmark.fluxWithMetrics"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
         }

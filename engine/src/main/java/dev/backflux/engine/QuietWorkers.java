@@ -2,6 +2,7 @@ package dev.backflux.engine;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
@@ -82,36 +83,29 @@ final class QuietWorkers implements Scheduler {
 
         @Override
         public Disposable schedule(Runnable task) {
-            try {
-                return delegate.schedule(task);
-            } catch (RejectedExecutionException e) {
-                return refused(e);
-            }
+            return quietly(() -> delegate.schedule(task));
         }
 
         @Override
         public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-            try {
-                return delegate.schedule(task, delay, unit);
-            } catch (RejectedExecutionException e) {
-                return refused(e);
-            }
+            return quietly(() -> delegate.schedule(task, delay, unit));
         }
 
         @Override
         public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
-            try {
-                return delegate.schedulePeriodically(task, initialDelay, period, unit);
-            } catch (RejectedExecutionException e) {
-                return refused(e);
-            }
+            return quietly(() -> delegate.schedulePeriodically(task, initialDelay, period, unit));
         }
 
-        private Disposable refused(RejectedExecutionException e) {
-            if (delegate.isDisposed()) {
-                return Disposables.disposed();
+        /** Schedules; a refusal by a disposed worker is a disposed task, any other refusal is thrown. */
+        private Disposable quietly(Supplier<Disposable> scheduling) {
+            try {
+                return scheduling.get();
+            } catch (RejectedExecutionException e) {
+                if (delegate.isDisposed()) {
+                    return Disposables.disposed();
+                }
+                throw e;
             }
-            throw e;
         }
 
         @Override
