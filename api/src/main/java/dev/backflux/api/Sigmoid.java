@@ -1,5 +1,7 @@
 package dev.backflux.api;
 
+import dev.backflux.api.internal.Exp;
+
 /** The logistic sigmoid, the tutorial's {@code nonlin}, with its derivative {@code out * (1 - out)}. */
 final class Sigmoid implements Activation {
 
@@ -10,7 +12,7 @@ final class Sigmoid implements Activation {
 
     @Override
     public double apply(double input) {
-        return 1.0 / (1.0 + Math.exp(-input));
+        return 1.0 / (1.0 + Exp.exp(-input));
     }
 
     @Override
@@ -21,7 +23,7 @@ final class Sigmoid implements Activation {
     @Override
     public void apply(double[] values) {
         for (int i = 0; i < values.length; i++) {
-            values[i] = 1.0 / (1.0 + Math.exp(-values[i]));
+            values[i] = 1.0 / (1.0 + Exp.exp(-values[i]));
         }
     }
 

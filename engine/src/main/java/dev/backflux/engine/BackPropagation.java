@@ -2,6 +2,7 @@ package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
 import dev.backflux.api.DropoutGradient;
+import dev.backflux.engine.kernels.ActivationKernels;
 import dev.backflux.engine.kernels.MatrixKernels;
 
 /**
@@ -104,7 +105,7 @@ final class BackPropagation {
             if (weightedSums != null) {
                 weightedSums[k + 1] = next.clone();
             }
-            activation.apply(next);
+            ActivationKernels.apply(activation, next);
             if (dropout != null && dropout.applies(k + 1)) {
                 // layer_1 *= np.random.binomial(...)[0] * (1.0 / (1 - p)), the unmasked layer kept for the slope.
                 double[] mask = dropout.draw(k + 1, next.length);

@@ -10,9 +10,7 @@ import org.slf4j.LoggerFactory;
  */
 final class VectorApiSupport {
 
-    private static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            || VectorApiSupport.class.getModule().getLayer() != null
-            && VectorApiSupport.class.getModule().getLayer().findModule("jdk.incubator.vector").isPresent();
+    private static final boolean VECTOR_API = VectorApiModule.PRESENT;
 
     static {
         log(LoggerFactory.getLogger(VectorApiSupport.class), VECTOR_API);
