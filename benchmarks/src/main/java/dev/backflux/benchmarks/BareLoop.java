@@ -1,10 +1,15 @@
 package dev.backflux.benchmarks;
 
+import dev.backflux.api.Activation;
+
 /**
  * The floor: the tutorial's arithmetic for any depth as a hand-written Java loop, with every array allocated
  * once and updated in place, no snapshot, no stream. The same products, in the same order, as the engine.
  */
 final class BareLoop {
+
+    /** The engine's sigmoid, value by value: the same exponential ({@code Exp}), the same bits. */
+    private static final Activation SIGMOID = Activation.sigmoid();
 
     private final int[] sizes;
     private final int examples;
@@ -56,7 +61,7 @@ final class BareLoop {
                 }
             }
             for (int i = 0; i < out.length; i++) {
-                out[i] = 1.0 / (1.0 + Math.exp(-out[i]));
+                out[i] = SIGMOID.apply(out[i]);
             }
         }
         double sum = 0;

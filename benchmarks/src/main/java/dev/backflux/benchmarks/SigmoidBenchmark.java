@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,43 +29,42 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class SigmoidBenchmark {
 
-    /** The values of a layer. */
-    @Param("65536")
-    public int size;
+    /** The values of a layer of 1024 × 64. */
+    private static final int SIZE = 65536;
 
     private double[] weightedSums;
     private double[] values;
 
     @Setup
     public void setUp() {
-        weightedSums = new SplittableRandom(5).doubles(size, -8, 8).toArray();
-        values = new double[size];
+        weightedSums = new SplittableRandom(5).doubles(SIZE, -8, 8).toArray();
+        values = new double[SIZE];
     }
 
     /** The engine's sigmoid kernel. */
     @Benchmark
-    @org.openjdk.jmh.annotations.OperationsPerInvocation(65536)
+    @OperationsPerInvocation(SIZE)
     public double[] kernel() {
-        System.arraycopy(weightedSums, 0, values, 0, size);
+        System.arraycopy(weightedSums, 0, values, 0, SIZE);
         ActivationKernels.apply(Activation.sigmoid(), values);
         return values;
     }
 
     /** The API's scalar sigmoid, value by value. */
     @Benchmark
-    @org.openjdk.jmh.annotations.OperationsPerInvocation(65536)
+    @OperationsPerInvocation(SIZE)
     public double[] scalar() {
-        System.arraycopy(weightedSums, 0, values, 0, size);
+        System.arraycopy(weightedSums, 0, values, 0, SIZE);
         Activation.sigmoid().apply(values);
         return values;
     }
 
     /** {@code 1 / (1 + Math.exp(-x))}: the sigmoid before its own exponential. */
     @Benchmark
-    @org.openjdk.jmh.annotations.OperationsPerInvocation(65536)
+    @OperationsPerInvocation(SIZE)
     public double[] mathExp() {
-        System.arraycopy(weightedSums, 0, values, 0, size);
-        for (int i = 0; i < size; i++) {
+        System.arraycopy(weightedSums, 0, values, 0, SIZE);
+        for (int i = 0; i < SIZE; i++) {
             values[i] = 1.0 / (1.0 + Math.exp(-values[i]));
         }
         return values;

@@ -38,7 +38,8 @@ class BenchmarksSmokeTests {
                 "WideNetworkBenchmark.step", "KernelBenchmark.multiply", "KernelBenchmark.multiplyTransposedA",
                 "KernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
                 "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate",
-                "TutorialBenchmark.fluxWithMetrics"), ran);
+                "TutorialBenchmark.fluxWithMetrics", "SigmoidBenchmark.kernel", "SigmoidBenchmark.scalar",
+                "SigmoidBenchmark.mathExp"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
         }

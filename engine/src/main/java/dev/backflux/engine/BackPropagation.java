@@ -2,7 +2,6 @@ package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
 import dev.backflux.api.DropoutGradient;
-import dev.backflux.engine.kernels.ActivationKernels;
 import dev.backflux.engine.kernels.MatrixKernels;
 
 /**
@@ -101,11 +100,14 @@ final class BackPropagation {
         layers[0] = inputs;
         for (int k = 0; k < weights.length; k++) {
             double[] next = new double[examples * sizes[k + 1]];
-            MatrixKernels.multiply(layers[k], weights[k], next, examples, sizes[k], sizes[k + 1]);
-            if (weightedSums != null) {
+            if (weightedSums == null) {
+                MatrixKernels.multiplyAndActivate(layers[k], weights[k], next, examples, sizes[k], sizes[k + 1],
+                        activation);
+            } else {
+                MatrixKernels.multiply(layers[k], weights[k], next, examples, sizes[k], sizes[k + 1]);
                 weightedSums[k + 1] = next.clone();
+                activation.apply(next);
             }
-            ActivationKernels.apply(activation, next);
             if (dropout != null && dropout.applies(k + 1)) {
                 // layer_1 *= np.random.binomial(...)[0] * (1.0 / (1 - p)), the unmasked layer kept for the slope.
                 double[] mask = dropout.draw(k + 1, next.length);

@@ -3,13 +3,24 @@ package dev.backflux.engine.kernels;
 import dev.backflux.api.Activation;
 
 /**
- * Applies a layer's activation to all its values at once: the sigmoid on SIMD registers when the Vector API
- * is there ({@link VectorSigmoid}, the same bits as the scalar sigmoid), any other activation through its own
- * {@link Activation#apply(double[])}.
+ * Applies a layer's activation to its values: the engine's own sigmoid ({@link Activation#sigmoid()}) on SIMD
+ * registers when the Vector API is there ({@link VectorSigmoid}, the same bits as the scalar sigmoid), any
+ * other activation through its own {@link Activation#apply(double[])}. The sigmoid may be applied to a part
+ * of a layer at a time, on any thread (a large product's helpers apply it to the rows they computed); another
+ * activation, a plugin's code, is applied to the whole layer on the calling thread.
  *
  * <p>For the engine's back-propagation; not for applications.
  */
 public final class ActivationKernels {
+
+    private static final Activation SIGMOID = Activation.sigmoid();
+
+    /**
+     * From this many values on, the sigmoid runs on SIMD registers. Fewer gain little from it, and until the JIT
+     * has compiled it, Vector API code runs far slower than plain code (a vector is an object to the
+     * interpreter): a small network's first thousands of steps, in a short process, would pay for it.
+     */
+    static final int SIMD_FROM = 256;
 
     private ActivationKernels() {
     }
@@ -21,10 +32,30 @@ public final class ActivationKernels {
      * @param values the layer's weighted sums, replaced by its values
      */
     public static void apply(Activation activation, double[] values) {
-        if (activation == Activation.sigmoid() && VectorApiModule.PRESENT) {
-            VectorSigmoid.apply(values);
+        if (activation == SIGMOID) {
+            applySigmoid(values, 0, values.length);
         } else {
             activation.apply(values);
+        }
+    }
+
+    /** Tells whether {@code activation} may be applied a part of a layer at a time, on any thread. */
+    static boolean appliesInParts(Activation activation) {
+        return activation == SIGMOID;
+    }
+
+    /** Applies {@code activation}, one that {@link #appliesInParts} allows, to {@code values[from .. to)}. */
+    static void applyPart(Activation activation, double[] values, int from, int to) {
+        applySigmoid(values, from, to);
+    }
+
+    private static void applySigmoid(double[] values, int from, int to) {
+        if (VectorApiModule.PRESENT && to - from >= SIMD_FROM) {
+            VectorSigmoid.apply(values, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                values[i] = SIGMOID.apply(values[i]);
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.backflux.engine.kernels;
 
+import dev.backflux.api.Activation;
+
 /**
  * The three matrix products a training step needs, over row-major {@code double[]} arrays:
  * {@code C += A·B}, {@code C += Aᵀ·B} and {@code C += A·Bᵀ}. Transposed operands are read in place, never
@@ -36,6 +38,29 @@ public final class MatrixKernels {
             plainMultiply(a, b, c, n, k, m);
         } else {
             PackedProduct.run(a, false, b, false, c, n, k, m);
+        }
+    }
+
+    /**
+     * {@code c(n x m) = activation(a(n x k) · b(k x m))}: a layer's forward pass. The engine's sigmoid is applied
+     * by the threads that computed the product, each to the rows it computed, while they are in its cache; any
+     * other activation to the whole result, by the calling thread.
+     *
+     * @param a the left operand, {@code n x k}, row-major
+     * @param b the right operand, {@code k x m}, row-major
+     * @param c the result, {@code n x m}, row-major, all zeros
+     * @param n the rows of {@code a} and {@code c}
+     * @param k the columns of {@code a}, the rows of {@code b}
+     * @param m the columns of {@code b} and {@code c}
+     * @param activation the layer's activation
+     */
+    public static void multiplyAndActivate(double[] a, double[] b, double[] c, int n, int k, int m,
+                                           Activation activation) {
+        if ((long) n * k * m >= PACKED_FROM && ActivationKernels.appliesInParts(activation)) {
+            PackedProduct.run(a, false, b, false, c, n, k, m, VectorApiSupport.vectorApi(), activation);
+        } else {
+            multiply(a, b, c, n, k, m);
+            ActivationKernels.apply(activation, c);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.backflux.engine.kernels;
 
+import dev.backflux.api.Activation;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,13 +47,16 @@ final class PackedProduct {
     private final int blocks;
     private final boolean vector;
     private final int strip;
+    /** Applied to each row block once computed, or null: one that {@link ActivationKernels} applies in parts. */
+    private final Activation activation;
     private final AtomicInteger nextBlock = new AtomicInteger();
     private final AtomicInteger blocksDone = new AtomicInteger();
     private volatile Throwable helperFailure;
 
     private PackedProduct(double[] a, boolean aTransposed, double[] packedB, double[] c, int n, int k, int m,
-                          boolean vector) {
+                          boolean vector, Activation activation) {
         this.vector = vector;
+        this.activation = activation;
         this.strip = vector ? VectorTile.STRIP : 4;
         this.a = a;
         this.aTransposed = aTransposed;
@@ -75,11 +79,21 @@ final class PackedProduct {
     /** As {@link #run(double[], boolean, double[], boolean, double[], int, int, int)}, with the kernel chosen. */
     static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m,
                     boolean vector) {
+        run(a, aTransposed, b, bTransposed, c, n, k, m, vector, null);
+    }
+
+    /**
+     * As {@link #run(double[], boolean, double[], boolean, double[], int, int, int, boolean)}, then
+     * {@code activation} (null for none; else one {@link ActivationKernels#appliesInParts}) applied to each row
+     * block of {@code c} by the thread that computed it: {@code c} must then be all zeros.
+     */
+    static void run(double[] a, boolean aTransposed, double[] b, boolean bTransposed, double[] c, int n, int k, int m,
+                    boolean vector, Activation activation) {
         int strip = vector ? VectorTile.STRIP : 4;
         int strips = (m + strip - 1) / strip;
         double[] packedB = PackingBuffers.take(strips * k * strip);
         packB(b, bTransposed, packedB, k, m, strip);
-        PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m, vector);
+        PackedProduct product = new PackedProduct(a, aTransposed, packedB, c, n, k, m, vector, activation);
         int helpers = (long) n * k * m >= PARALLEL_FROM ? Math.min(KernelThreads.helpers(), product.blocks - 1) : 0;
         for (int h = 0; h < helpers; h++) {
             KernelThreads.execute(product::helpWithBlocks);
@@ -113,6 +127,10 @@ final class PackedProduct {
         try {
             do {
                 computeBlock(block, packedA, edge);
+                if (activation != null) {
+                    int i0 = block * ROWS_PER_BLOCK;
+                    ActivationKernels.applyPart(activation, c, i0 * m, Math.min(n, i0 + ROWS_PER_BLOCK) * m);
+                }
                 blocksDone.incrementAndGet();
             } while ((block = nextBlock.getAndIncrement()) < blocks);
         } finally {

@@ -28,15 +28,15 @@ final class VectorSigmoid {
     private VectorSigmoid() {
     }
 
-    /** Replaces each value {@code x} by {@code 1 / (1 + e^-x)}. */
-    static void apply(double[] values) {
+    /** Replaces each value {@code x} of {@code values[from .. to)} by {@code 1 / (1 + e^-x)}. */
+    static void apply(double[] values, int from, int to) {
         int[] index = new int[LANES];
-        int i = 0;
-        for (int whole = values.length - LANES; i <= whole; i += LANES) {
+        int i = from;
+        for (int whole = to - LANES; i <= whole; i += LANES) {
             DoubleVector e = exp(DoubleVector.fromArray(SPECIES, values, i).neg(), index);
             DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0)).intoArray(values, i);
         }
-        for (; i < values.length; i++) {
+        for (; i < to; i++) {
             values[i] = 1.0 / (1.0 + Exp.exp(-values[i]));
         }
     }

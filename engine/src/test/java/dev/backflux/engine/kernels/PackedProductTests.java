@@ -3,6 +3,7 @@ package dev.backflux.engine.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.backflux.api.Activation;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,55 @@ class PackedProductTests {
         double[] viaKernels = new double[n * m];
         MatrixKernels.multiply(a, b, viaKernels, n, k, m);
         assertArrayEquals(expected, viaKernels, 0.0, "MatrixKernels.multiply");
+    }
+
+    /**
+     * A layer's forward pass with the sigmoid applied by the threads that computed each row block gives the bits of
+     * the product followed by the scalar sigmoid, whichever kernel and however many threads; another activation is
+     * applied after the product.
+     */
+    @ParameterizedTest
+    @CsvSource({"1024, 64, 64", "131, 67, 45", "300, 200, 90", "3, 4, 1"})
+    void anActivatedProductIsTheProductThenTheActivation(int n, int k, int m) {
+        double[] a = random(n * k);
+        double[] b = random(k * m);
+        double[] expected = fusedProduct(a, b, n, k, m);
+        if ((long) n * k * m < MatrixKernels.PACKED_FROM) {
+            expected = new double[n * m];
+            MatrixKernels.plainMultiply(a, b, expected, n, k, m);
+        }
+        double[] sigmoid = expected.clone();
+        double[] tanh = expected.clone();
+        for (int i = 0; i < expected.length; i++) {
+            sigmoid[i] = Activation.sigmoid().apply(expected[i]);
+            tanh[i] = Math.tanh(expected[i]);
+        }
+        double[] c = new double[n * m];
+        MatrixKernels.multiplyAndActivate(a, b, c, n, k, m, Activation.sigmoid());
+        assertArrayEquals(sigmoid, c, 0.0, "sigmoid");
+        if ((long) n * k * m >= MatrixKernels.PACKED_FROM) {
+            for (boolean vector : new boolean[] {false, true}) {
+                double[] viaKernel = new double[n * m];
+                PackedProduct.run(a, false, b, false, viaKernel, n, k, m, vector, Activation.sigmoid());
+                assertArrayEquals(sigmoid, viaKernel, 0.0, vector ? "vector kernel" : "scalar kernel");
+            }
+        }
+        double[] other = new double[n * m];
+        MatrixKernels.multiplyAndActivate(a, b, other, n, k, m, new Tanh());
+        assertArrayEquals(tanh, other, 0.0, "an activation applied after the product");
+    }
+
+    /** An activation the engine does not know: applied to the whole layer. */
+    private static final class Tanh implements Activation {
+        @Override
+        public double apply(double input) {
+            return Math.tanh(input);
+        }
+
+        @Override
+        public double derivativeFromOutput(double output) {
+            return 1 - output * output;
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -46,7 +46,7 @@ class VectorSigmoidTests {
 
     private static void assertSameBits(double[] values) {
         double[] simd = values.clone();
-        VectorSigmoid.apply(simd);
+        VectorSigmoid.apply(simd, 0, simd.length);
         double[] viaKernels = values.clone();
         ActivationKernels.apply(SIGMOID, viaKernels);
         for (int i = 0; i < values.length; i++) {
