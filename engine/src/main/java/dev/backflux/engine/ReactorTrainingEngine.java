@@ -6,11 +6,13 @@ import dev.backflux.api.MatrixAccess;
 import dev.backflux.api.Network;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.Training;
+import dev.backflux.api.TrainingData;
 import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.Plugin;
 import dev.backflux.api.spi.PluginOptions;
 import dev.backflux.api.spi.TrainingEngine;
 import dev.backflux.api.spi.TrainingRequest;
+import dev.backflux.engine.kernels.MatrixKernels;
 import java.util.List;
 
 /**
@@ -41,6 +43,9 @@ public final class ReactorTrainingEngine implements TrainingEngine {
         MatrixViews.access();
         PluginSelection selection = PluginSelection.resolve(registry(), request);
         StepMemory.check(selection.network, request.data());
+        // The kernels of the large products are chosen here, where loading a native BLAS may block, not on the
+        // thread of the first step.
+        MatrixKernels.prepareFor(largestProduct(selection.network, request.data()));
         return new ConfiguredTraining(request.data(), request.steps(), request.firstStep(), selection);
     }
 
@@ -91,5 +96,17 @@ public final class ReactorTrainingEngine implements TrainingEngine {
             registry = found;
         }
         return found;
+    }
+
+    /** The multiply-adds of a step's largest product (or of the validation pass's, when it has more examples). */
+    private static long largestProduct(Network network, TrainingData data) {
+        long examples = Math.max(data.inputs().rows(),
+                data.validationInputs().map(inputs -> (long) inputs.rows()).orElse(0L));
+        int[] sizes = network.layerSizes();
+        long largest = 0;
+        for (int k = 0; k + 1 < sizes.length; k++) {
+            largest = Math.max(largest, examples * sizes[k] * sizes[k + 1]);
+        }
+        return largest;
     }
 }

@@ -12,15 +12,40 @@ import dev.backflux.api.Activation;
  * calling thread and {@link KernelThreads}. Each element of {@code C} is always summed by one thread, over
  * {@code p} in ascending order, so a result never depends on the number of threads.
  *
+ * <p>When the system's BLAS loads, large products go to its {@code dgemm} instead ({@link KernelChoice}, the
+ * system property {@code backflux.kernels}): their results are then within 1e-12 of the Java kernels', relative
+ * to the result's largest element, not the same bits. Small products never leave the plain loops.
+ *
  * <p>The one public type of the engine's kernels, for the engine's back-propagation and for the benchmarks
  * module (the only module this package is exported to); not for applications.
  */
 public final class MatrixKernels {
 
+    /**
+     * The system property that chooses the kernels of the large products: {@code auto} (the default),
+     * {@code native} or {@code java} (see the class's description).
+     */
+    public static final String KERNELS_PROPERTY = KernelChoice.PROPERTY;
+
     /** Below this many multiply-adds, packing costs more than it saves. */
     static final long PACKED_FROM = 1L << 15;
 
     private MatrixKernels() {
+    }
+
+    /**
+     * Chooses the kernels of the large products now, on the calling thread, if a product of {@code multiplyAdds}
+     * is large: loading the native BLAS reads and writes files, which the first product may be on a thread that
+     * must not block. Builders of runs call it; a product chooses them itself otherwise.
+     *
+     * @param multiplyAdds the multiply-adds of the largest product to come
+     * @throws IllegalArgumentException when the system property {@code backflux.kernels} is not
+     *     {@code auto}, {@code native} or {@code java}, or is {@code native} and no native BLAS loads
+     */
+    public static void prepareFor(long multiplyAdds) {
+        if (multiplyAdds >= PACKED_FROM) {
+            KernelChoice.nativeProducts();
+        }
     }
 
     /**
@@ -36,6 +61,11 @@ public final class MatrixKernels {
     public static void multiply(double[] a, double[] b, double[] c, int n, int k, int m) {
         if ((long) n * k * m < PACKED_FROM) {
             plainMultiply(a, b, c, n, k, m);
+            return;
+        }
+        NativeProducts products = KernelChoice.nativeProducts();
+        if (products != null) {
+            products.multiply(a, b, c, n, k, m);
         } else {
             PackedProduct.run(a, false, b, false, c, n, k, m);
         }
@@ -77,6 +107,11 @@ public final class MatrixKernels {
     public static void multiplyTransposedA(double[] a, double[] b, double[] c, int k, int n, int m) {
         if ((long) n * k * m < PACKED_FROM) {
             plainMultiplyTransposedA(a, b, c, k, n, m);
+            return;
+        }
+        NativeProducts products = KernelChoice.nativeProducts();
+        if (products != null) {
+            products.multiplyTransposedA(a, b, c, k, n, m);
         } else {
             PackedProduct.run(a, true, b, false, c, n, k, m);
         }
@@ -95,6 +130,11 @@ public final class MatrixKernels {
     public static void multiplyTransposedB(double[] a, double[] b, double[] c, int n, int k, int m) {
         if ((long) n * k * m < PACKED_FROM) {
             plainMultiplyTransposedB(a, b, c, n, k, m);
+            return;
+        }
+        NativeProducts products = KernelChoice.nativeProducts();
+        if (products != null) {
+            products.multiplyTransposedB(a, b, c, n, k, m);
         } else {
             PackedProduct.run(a, false, b, true, c, n, k, m);
         }

@@ -13,17 +13,23 @@ final class VectorApiSupport {
     private static final boolean VECTOR_API = VectorApiModule.PRESENT;
 
     static {
-        log(LoggerFactory.getLogger(VectorApiSupport.class), VECTOR_API);
+        log(LoggerFactory.getLogger(VectorApiSupport.class), VECTOR_API, KernelChoice.nativeAbsent());
     }
 
     /**
-     * Says once which kernels run: at debug when they are the SIMD ones; at info when they are the scalar ones,
-     * 3 to 4 times slower on large products, with how to get the fast ones (there is no native BLAS backend).
+     * Says once which Java kernels run: at debug when they are the SIMD ones; at info when they are the scalar
+     * ones, 3 to 4 times slower on large products, with how to get fast ones: the SIMD kernels, or, when no native
+     * BLAS loaded ({@link KernelChoice#nativeAbsent()}), the native backend.
      */
-    static void log(Logger logger, boolean vectorApi) {
+    static void log(Logger logger, boolean vectorApi, boolean nativeAbsent) {
         if (vectorApi) {
             logger.debug("Backflux matrix kernels: Vector API (jdk.incubator.vector), {} columns a strip",
                     VectorTile.STRIP);
+        } else if (nativeAbsent) {
+            logger.info("Backflux matrix kernels: scalar, 3 to 4 times slower on large products than the SIMD ones;"
+                    + " start the JVM with --add-modules jdk.incubator.vector to use them (same results), or install"
+                    + " the system's OpenBLAS (Debian: libopenblas0-pthread) for the native backend (results within"
+                    + " 1e-12)");
         } else {
             logger.info("Backflux matrix kernels: scalar, 3 to 4 times slower on large products than the SIMD ones;"
                     + " start the JVM with --add-modules jdk.incubator.vector to use them (same results)");
