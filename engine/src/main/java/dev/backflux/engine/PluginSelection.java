@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import dev.backflux.api.spi.TrainingRequest;
+import dev.backflux.engine.kernels.MatrixKernels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,12 +161,12 @@ final class PluginSelection {
         return network.activation();
     }
 
-    /** The {@code backflux.*} system properties. */
+    /** The {@code backflux.*} system properties, but the kernels' own ({@code backflux.kernels}). */
     private static Map<String, String> systemProperties() {
         Properties properties = System.getProperties();
         Map<String, String> backflux = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith(PREFIX)) {
+            if (name.startsWith(PREFIX) && !name.equals(MatrixKernels.KERNELS_PROPERTY)) {
                 backflux.put(name, properties.getProperty(name));
             }
         }

@@ -252,6 +252,16 @@ class PluginSelectionTests {
     }
 
     @Test
+    void theKernelsSystemPropertyIsTheEnginesOwnNotAPluginsOption() {
+        // engine/pom.xml sets backflux.kernels=java for this suite.
+        assertEquals("java", System.getProperty("backflux.kernels"));
+        try (CapturedLog log = new CapturedLog(PluginSelection.class, ch.qos.logback.classic.Level.WARN)) {
+            assertEquals(5, Trainer.train(Network.of(3, 4, 1), Tutorial.XOR, 5).count().block());
+            assertEquals("", log.text());
+        }
+    }
+
+    @Test
     void noProviderFailedToLoadOnThisPath() {
         assertEquals(List.of(), Trainer.pluginProblems());
     }
