@@ -28,8 +28,14 @@ trap 'rm -rf "$results"' EXIT
 
 echo "Backflux (JMH: ${jmh_args[*]}) ..."
 java -jar "$jar" 'TutorialBenchmark\.(flux|bareLoop)$' "${jmh_args[@]}" -rf json -rff "$results/tutorial.json" >/dev/null
-java -jar "$jar" 'WideNetworkBenchmark' -p shape=4096x784-256-10,1024x64-64-64-1 "${jmh_args[@]}" \
+java -jar "$jar" '\.WideNetworkBenchmark\.step$' -p shape=4096x784-256-10,1024x64-64-64-1 "${jmh_args[@]}" \
   -rf json -rff "$results/wide.json" >/dev/null
+# The native backend, in a JVM with no flag for the kernels; where no native BLAS loads, its rows say so.
+if ! java -jar "$jar" 'NativeWideNetworkBenchmark\.step$' -p shape=4096x784-256-10,1024x64-64-64-1 "${jmh_args[@]}" \
+    -foe true -rf json -rff "$results/native.json" >"$results/native.log" 2>&1; then
+  grep -m1 -o 'backflux.kernels=native: .*' "$results/native.log" >"$results/native.missing" \
+    || echo "the native benchmark failed: see java -jar $jar NativeWideNetworkBenchmark" >"$results/native.missing"
+fi
 
 echo "numpy ..."
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE force an older OpenBLAS kernel on some machines: not for this run.
@@ -74,23 +80,37 @@ def jmh(path):
 
 tutorial = jmh(results + "/tutorial.json")
 wide = jmh(results + "/wide.json")
+try:
+    native_missing = open(results + "/native.missing").read().strip()
+    native = {}
+except OSError:
+    native_missing = None
+    native = jmh(results + "/native.json")
 flux = tutorial[("TutorialBenchmark.flux", None)]["primaryMetric"]["score"] * 1e-9
 bare = tutorial[("TutorialBenchmark.bareLoop", None)]["primaryMetric"]["score"] * 1e-9
 
 rows = [("3-4-1, 4 examples (the tutorial)", numpy_seconds_per_step(4, [3, 4, 1], 20000 * steps // 20, 2000), flux, bare)]
 for shape, examples, sizes, n in (("4096x784-256-10", 4096, [784, 256, 10], steps), ("1024x64-64-64-1", 1024, [64, 64, 64, 1], 10 * steps)):
+    numpy_s = numpy_seconds_per_step(examples, sizes, n, max(2, n // 10))
+    name = shape.replace("x", " examples x ", 1)
     backflux = 1 / wide[("WideNetworkBenchmark.step", shape)]["primaryMetric"]["score"]
-    rows.append((shape.replace("x", " examples x ", 1), numpy_seconds_per_step(examples, sizes, n, max(2, n // 10)), backflux, None))
+    rows.append((name + ", SIMD", numpy_s, backflux, None))
+    if ("NativeWideNetworkBenchmark.step", shape) in native:
+        backflux = 1 / native[("NativeWideNetworkBenchmark.step", shape)]["primaryMetric"]["score"]
+        rows.append((name + ", native", numpy_s, backflux, None))
 
 def show(seconds):
     return "%.3f ms" % (seconds * 1e3) if seconds >= 1e-3 else "%.3f us" % (seconds * 1e6)
 
 print()
-print("%-36s %14s %14s %14s %14s" % ("network", "numpy", "Backflux Flux", "numpy/Backflux", "bare loop"))
+print("%-44s %14s %14s %14s %14s" % ("network", "numpy", "Backflux Flux", "numpy/Backflux", "bare loop"))
 for name, numpy_s, backflux_s, bare_s in rows:
-    print("%-36s %14s %14s %14s %14s" % (name, show(numpy_s), show(backflux_s), "%.2fx" % (numpy_s / backflux_s),
+    print("%-44s %14s %14s %14s %14s" % (name, show(numpy_s), show(backflux_s), "%.2fx" % (numpy_s / backflux_s),
                                           show(bare_s) if bare_s else "-"))
 print()
+print("SIMD: the Java kernels with --add-modules jdk.incubator.vector (-Dbackflux.kernels=java);"
+      " native: the system's BLAS, no JVM flag (-Dbackflux.kernels=native)"
+      + ("" if native_missing is None else "; native not measured: " + native_missing))
 try:
     blas = np.show_config(mode="dicts").get("Build Dependencies", {}).get("blas", {})
     print("numpy %s; BLAS %s %s" % (np.__version__, blas.get("name", "?"), blas.get("version", "?")))

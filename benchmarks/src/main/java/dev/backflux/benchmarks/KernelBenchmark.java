@@ -22,13 +22,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code A·Bᵀ} (errors sent back), each as {@code C(n x m)} from an {@code n x k} and a {@code k x m} operand.
  * The score is products per second; the {@code flops} counter is their rate in floating-point operations per
  * second. ({@link MatrixKernels} is in a package the engine exports to this module alone.)
+ *
+ * <p>On the engine's Java kernels with the Vector API ({@code -Dbackflux.kernels=java}, {@code --add-modules
+ * jdk.incubator.vector}); {@link NativeKernelBenchmark} measures the same products on the native backend.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dbackflux.kernels=java", "--add-modules", "jdk.incubator.vector"})
 public class KernelBenchmark {
 
     /** n x k x m: the 4096x784-256-10 network's big products, and a cube. */

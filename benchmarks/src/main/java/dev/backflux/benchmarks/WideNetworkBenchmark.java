@@ -24,13 +24,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * Wide networks: steps per second of the full {@code Flux} (one step per invocation; 1000 / score = ms per
  * step), and the matrix work's rate as the {@code flops} counter (floating-point operations per second). Run
  * with {@code -prof gc} for the bytes allocated per step ({@code gc.alloc.rate.norm}).
+ *
+ * <p>On the engine's Java kernels with the Vector API ({@code -Dbackflux.kernels=java}, {@code --add-modules
+ * jdk.incubator.vector}); {@link NativeWideNetworkBenchmark} measures the same steps on the native backend.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Dbackflux.kernels=java", "--add-modules", "jdk.incubator.vector"})
 public class WideNetworkBenchmark {
 
     /** Examples x layer sizes: the two named networks, then series over batch size and width. */

@@ -36,7 +36,9 @@ class BenchmarksSmokeTests {
                 .replaceAll(".*\\.(\\w+\\.\\w+)$", "$1")).collect(Collectors.toSet());
         assertEquals(Set.of("TutorialBenchmark.flux", "TutorialBenchmark.fluxWithPlugins", "TutorialBenchmark.bareLoop",
                 "WideNetworkBenchmark.step", "KernelBenchmark.multiply", "KernelBenchmark.multiplyTransposedA",
-                "KernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
+                "KernelBenchmark.multiplyTransposedB", "NativeWideNetworkBenchmark.step",
+                "NativeKernelBenchmark.multiply", "NativeKernelBenchmark.multiplyTransposedA",
+                "NativeKernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
                 "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate",
                 "TutorialBenchmark.fluxWithMetrics", "SigmoidBenchmark.kernel", "SigmoidBenchmark.scalar",
                 "SigmoidBenchmark.mathExp"), ran);
