@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * kernels ({@link PackedProduct}) or the system's BLAS ({@link NativeProducts}). Chosen once per JVM, at the
  * first large product or when a run with one is built, from the system property {@value #PROPERTY}:
  * <ul>
- *   <li>{@code auto} (the default): the native BLAS when it loads, else the Java kernels;</li>
+ *   <li>{@code auto} (the default): the Java kernels when the Vector API is there (the SIMD ones: as fast, and
+ *       the same bits everywhere); else the native BLAS when it loads; else the Java (scalar) kernels;</li>
  *   <li>{@code native}: the native BLAS, and an error naming the property when it does not load;</li>
  *   <li>{@code java}: the Java kernels, whose results are the same bits on any number of threads, with or
  *       without the Vector API. The native BLAS is then never loaded.</li>
@@ -28,7 +29,8 @@ final class KernelChoice {
     }
 
     private static final class Holder {
-        static final Choice CHOICE = choose(System.getProperty(PROPERTY), NativeBlas::load, LOGGER);
+        static final Choice CHOICE =
+                choose(System.getProperty(PROPERTY), VectorApiModule.PRESENT, NativeBlas::load, LOGGER);
     }
 
     /** A test's choice, in place of the JVM's while it is set. */
@@ -67,8 +69,11 @@ final class KernelChoice {
         return () -> override = null;
     }
 
-    /** Chooses from the property's value, loading the native BLAS only when it may be used, and logs the choice. */
-    static Choice choose(String property, Supplier<NativeBlas.Loaded> loader, Logger logger) {
+    /**
+     * Chooses from the property's value and whether the Vector API is there, loading the native BLAS only when it
+     * may be used, and logs the choice.
+     */
+    static Choice choose(String property, boolean vectorApi, Supplier<NativeBlas.Loaded> loader, Logger logger) {
         String value = property == null ? "auto" : property.strip();
         if (value.equals("java")) {
             logger.debug("Backflux large matrix products: the Java kernels ({}=java)", PROPERTY);
@@ -78,6 +83,11 @@ final class KernelChoice {
             String failure = PROPERTY + ": expected auto, native or java, actual '" + property + "'";
             logger.debug("Backflux large matrix products: none, {}", failure);
             return new Choice(null, failure, false);
+        }
+        if (value.equals("auto") && vectorApi) {
+            logger.debug("Backflux large matrix products: the Java SIMD kernels ({}=auto, the Vector API is there)",
+                    PROPERTY);
+            return new Choice(null, null, false);
         }
         NativeBlas.Loaded loaded = loader.get();
         if (loaded.products() != null) {

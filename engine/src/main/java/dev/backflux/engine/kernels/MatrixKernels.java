@@ -72,9 +72,9 @@ public final class MatrixKernels {
     }
 
     /**
-     * {@code c(n x m) = activation(a(n x k) · b(k x m))}: a layer's forward pass. The engine's sigmoid is applied
-     * by the threads that computed the product, each to the rows it computed, while they are in its cache; any
-     * other activation to the whole result, by the calling thread.
+     * {@code c(n x m) = activation(a(n x k) · b(k x m))}: a layer's forward pass. On the Java kernels, the engine's
+     * sigmoid is applied by the threads that computed the product, each to the rows it computed, while they are in
+     * its cache; any other activation, or after a native product, to the whole result by the calling thread.
      *
      * @param a the left operand, {@code n x k}, row-major
      * @param b the right operand, {@code k x m}, row-major
@@ -86,7 +86,8 @@ public final class MatrixKernels {
      */
     public static void multiplyAndActivate(double[] a, double[] b, double[] c, int n, int k, int m,
                                            Activation activation) {
-        if ((long) n * k * m >= PACKED_FROM && ActivationKernels.appliesInParts(activation)) {
+        if ((long) n * k * m >= PACKED_FROM && ActivationKernels.appliesInParts(activation)
+                && KernelChoice.nativeProducts() == null) {
             PackedProduct.run(a, false, b, false, c, n, k, m, VectorApiSupport.vectorApi(), activation);
         } else {
             multiply(a, b, c, n, k, m);

@@ -24,7 +24,7 @@ class KernelChoiceTests {
     private static final Supplier<NativeBlas.Loaded> NEVER = () -> fail("the native BLAS was loaded");
 
     @Test
-    void autoIsTheDefaultAndTakesTheNativeBlasWhenItLoads() {
+    void withoutTheVectorApiAutoIsTheDefaultAndTakesTheNativeBlasWhenItLoads() {
         try (CapturedLog log = new CapturedLog(KernelChoice.class, Level.DEBUG)) {
             assertSame(PRODUCTS, choose(null, PRESENT).products());
             assertSame(PRODUCTS, choose("auto", PRESENT).products());
@@ -32,6 +32,21 @@ class KernelChoiceTests {
                     + " within 1e-12 of the Java kernels (backflux.kernels=auto)", log.text().lines().findFirst()
                     .orElseThrow());
         }
+    }
+
+    @Test
+    void autoKeepsTheSimdKernelsWhenTheVectorApiIsThere() {
+        try (CapturedLog log = new CapturedLog(KernelChoice.class, Level.DEBUG)) {
+            KernelChoice.Choice choice =
+                    KernelChoice.choose(null, true, NEVER, LoggerFactory.getLogger(KernelChoice.class));
+            assertNull(choice.products());
+            assertNull(choice.failure());
+            assertFalse(choice.nativeAbsent());
+            assertEquals("DEBUG Backflux large matrix products: the Java SIMD kernels (backflux.kernels=auto, the Vector"
+                    + " API is there)", log.text());
+        }
+        assertSame(PRODUCTS, KernelChoice.choose("native", true, PRESENT, LoggerFactory.getLogger(KernelChoice.class))
+                .products(), "native asked for is native, Vector API or not");
     }
 
     @Test
@@ -93,6 +108,6 @@ class KernelChoiceTests {
     }
 
     private static KernelChoice.Choice choose(String property, Supplier<NativeBlas.Loaded> loader) {
-        return KernelChoice.choose(property, loader, LoggerFactory.getLogger(KernelChoice.class));
+        return KernelChoice.choose(property, false, loader, LoggerFactory.getLogger(KernelChoice.class));
     }
 }
