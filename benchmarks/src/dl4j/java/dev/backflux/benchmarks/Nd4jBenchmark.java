@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Deeplearning4j's ND4J (native CPU backend, its OpenBLAS) on the networks of {@code TutorialBenchmark} and
  * {@code WideNetworkBenchmark}: microseconds per full-batch step of {@link Nd4jNetwork}, from the same data and
- * initial weights as Backflux ({@link SameNetwork}). Run by benchmarks/compare-dl4j.sh beside Backflux's.
+ * initial weights as Backflux ({@link SameNetwork}), and of the same step as Deeplearning4j's
+ * {@code MultiLayerNetwork} ({@link Dl4jNetwork}). Run by benchmarks/compare-dl4j.sh beside Backflux's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,16 +34,25 @@ public class Nd4jBenchmark {
     public String network;
 
     private Nd4jNetwork nd4j;
+    private Dl4jNetwork dl4j;
 
     @Setup
     public void setUp() {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        nd4j = SameNetwork.of(network).nd4j();
+        SameNetwork same = SameNetwork.of(network);
+        nd4j = same.nd4j();
+        dl4j = same.dl4j();
     }
 
     /** One full-batch step: forward, errors, deltas, weight updates. */
     @Benchmark
     public double step() {
         return nd4j.step();
+    }
+
+    /** The same step as a Deeplearning4j user's {@code MultiLayerNetwork.fit} on the whole batch. */
+    @Benchmark
+    public void multiLayerNetwork() {
+        dl4j.step();
     }
 }

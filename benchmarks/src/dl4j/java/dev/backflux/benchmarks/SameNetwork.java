@@ -55,4 +55,9 @@ record SameNetwork(String name, TrainingData data, double learningRate, double[]
     Nd4jNetwork nd4j() {
         return new Nd4jNetwork(data.inputs().toArray(), data.targets().toArray(), weights, learningRate);
     }
+
+    /** The same network as a Deeplearning4j {@code MultiLayerNetwork}. */
+    Dl4jNetwork dl4j() {
+        return new Dl4jNetwork(data.inputs().toArray(), data.targets().toArray(), weights, learningRate);
+    }
 }
