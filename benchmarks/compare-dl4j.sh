@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Runs the same networks with Deeplearning4j's ND4J (native CPU backend, its bundled OpenBLAS) and with Backflux,
-# the same full-batch step from the same data and initial weights, one after the other on this machine (JMH, the
-# same settings for both, network by network), and prints the time per step of each and their ratio.
+# Runs the same networks with Deeplearning4j's ND4J (native CPU backend, its bundled OpenBLAS), with a Deeplearning4j
+# MultiLayerNetwork and with Backflux, the same full-batch step from the same data and initial weights, one after
+# the other on this machine (JMH, the same settings for all, network by network), and prints the time per step of
+# each and their ratios to Backflux's.
 #
 #   benchmarks/compare-dl4j.sh             # from the repository root; builds benchmarks-dl4j.jar (-Pdl4j)
 #   QUICK=1 benchmarks/compare-dl4j.sh     # fewer iterations: a rough look in about three minutes
 #
 # The first build downloads ND4J (about 130 MB, of it 105 MB native code for linux-x86_64; -Dnd4j.platform=...
 # elsewhere, through MAVEN_ARGS). Nothing else in the build does: the dl4j profile is off by default.
-# Before timing anything it checks that ND4J computes what Backflux computes (Nd4jCheck), and stops if not.
+# Before timing anything it checks that ND4J and DL4J compute what Backflux computes (Nd4jCheck), and stops if not.
 #
 # Cores: both use every core the JVM sees. Backflux's products run on the calling thread and one helper per other
 # core; ND4J runs OpenBLAS and its own element-wise ops on OMP_NUM_THREADS threads, set here to that same number
@@ -26,7 +27,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$cores}"
 # they keep an older OpenBLAS from computing wrong results, and ND4J's OpenBLAS (0.3.19) is an older one.
 java=(java -Duser.language=en -Duser.country=US)
 
-echo "Checking that ND4J computes the same steps as Backflux ..."
+echo "Checking that ND4J and DL4J compute the same steps as Backflux ..."
 "${java[@]}" --add-modules jdk.incubator.vector -cp "$jar" dev.backflux.benchmarks.Nd4jCheck 2>&1 \
   | grep -v 'Using incubator modules'
 
@@ -40,29 +41,33 @@ runs=(
   "4096x784-256-10|WideNetworkBenchmark\.step$ -p shape=4096x784-256-10|4096x784-256-10"
   "1024x64-64-64-1|WideNetworkBenchmark\.step$ -p shape=1024x64-64-64-1|1024x64-64-64-1"
 )
-echo "JMH (${jmh_args[*]}), network by network, Backflux then ND4J; ${cores} cores, OMP_NUM_THREADS=${OMP_NUM_THREADS} ..."
+echo "JMH (${jmh_args[*]}), network by network, Backflux then ND4J and DL4J; ${cores} cores, OMP_NUM_THREADS=${OMP_NUM_THREADS} ..."
 for run in "${runs[@]}"; do
   IFS='|' read -r name backflux nd4j <<<"$run"
   # shellcheck disable=SC2086 # $backflux is a pattern and its -p option
   "${java[@]}" -jar "$jar" $backflux "${jmh_args[@]}" -rf csv -rff "$results/backflux-$name.csv" >"$results/log" 2>&1 \
     || { cat "$results/log" >&2; exit 1; }
-  "${java[@]}" -jar "$jar" 'Nd4jBenchmark\.step$' -p network="$nd4j" "${jmh_args[@]}" \
+  "${java[@]}" -jar "$jar" 'Nd4jBenchmark\.(step|multiLayerNetwork)$' -p network="$nd4j" "${jmh_args[@]}" \
     -rf csv -rff "$results/nd4j-$name.csv" >"$results/log" 2>&1 || { cat "$results/log" >&2; exit 1; }
 done
 
-# JMH's CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
-# Prints the time per step in seconds and its error, from the first row (the benchmark, not its counters).
+# JMH's CSV (CRLF lines): "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
+# Prints the time per step in seconds and its error, from the row of the benchmark method named (not its counters).
 seconds() {
-  awk -F, 'NR == 2 {
+  awk -F, -v method="$2" '{
+    sub(/\r$/, "")
     for (i = 1; i <= NF; i++) gsub(/"/, "", $i)
-    score = $5; error = $6; unit = $7
+  }
+  $1 ~ ("\\." method "$") {
+    found = 1; score = $5; error = $6; unit = $7
     if (error == "NaN") error = 0
     if (unit == "ops/s") { printf "%.12g %.12g\n", 1 / score, error / (score * score) }
     else if (unit == "ns/op") { printf "%.12g %.12g\n", score * 1e-9, error * 1e-9 }
     else if (unit == "us/op") { printf "%.12g %.12g\n", score * 1e-6, error * 1e-6 }
     else if (unit == "ms/op") { printf "%.12g %.12g\n", score * 1e-3, error * 1e-3 }
     else { print "unknown unit " unit > "/dev/stderr"; exit 1 }
-  }' "$1"
+  }
+  END { if (!found) { print "no result for " method " in " FILENAME > "/dev/stderr"; exit 1 } }' "$1"
 }
 show() {
   awk -v s="$1" -v e="$2" 'BEGIN {
@@ -71,15 +76,22 @@ show() {
   }'
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+
 echo
-printf '%-36s %24s %24s %14s\n' "network (time per step)" "ND4J" "Backflux Flux" "ND4J/Backflux"
+printf '%-34s %22s %22s %22s %8s %8s\n' "network (time per step)" "ND4J" "DL4J MultiLayerNetwork" "Backflux Flux" \
+  "ND4J/BF" "DL4J/BF"
 for run in "${runs[@]}"; do
   IFS='|' read -r name _ _ <<<"$run"
-  read -r nd4j_s nd4j_e < <(seconds "$results/nd4j-$name.csv")
-  read -r flux_s flux_e < <(seconds "$results/backflux-$name.csv")
+  times=$(seconds "$results/nd4j-$name.csv" step); read -r nd4j_s nd4j_e <<<"$times"
+  times=$(seconds "$results/nd4j-$name.csv" multiLayerNetwork); read -r dl4j_s dl4j_e <<<"$times"
+  method=step; [ "$name" = tutorial ] && method=flux
+  times=$(seconds "$results/backflux-$name.csv" "$method"); read -r flux_s flux_e <<<"$times"
   if [ "$name" = tutorial ]; then label="3-4-1, 4 examples (the tutorial)"; else label="${name/x/ examples x }"; fi
-  printf '%-36s %24s %24s %14s\n' "$label" "$(show "$nd4j_s" "$nd4j_e")" "$(show "$flux_s" "$flux_e")" \
-    "$(awk -v a="$nd4j_s" -v b="$flux_s" 'BEGIN { printf "%.2fx", a / b }')"
+  printf '%-34s %22s %22s %22s %8s %8s\n' "$label" "$(show "$nd4j_s" "$nd4j_e")" "$(show "$dl4j_s" "$dl4j_e")" \
+    "$(show "$flux_s" "$flux_e")" "$(ratio "$nd4j_s" "$flux_s")" "$(ratio "$dl4j_s" "$flux_s")"
 done
 echo
-echo "ND4J ${OMP_NUM_THREADS} threads (OMP_NUM_THREADS), Backflux ${cores} (the JVM's processors); +- is JMH's 99.9% interval."
+echo "ND4J: its ops written by hand (Nd4jNetwork); DL4J: MultiLayerNetwork.fit on the whole batch (Dl4jNetwork);"
+echo "BF: Backflux. ND4J and DL4J on ${OMP_NUM_THREADS} threads (OMP_NUM_THREADS), Backflux on ${cores} (the JVM's"
+echo "processors); +- is JMH's 99.9% interval."
