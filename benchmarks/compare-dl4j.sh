@@ -7,8 +7,8 @@
 #   benchmarks/compare-dl4j.sh             # from the repository root; builds benchmarks-dl4j.jar (-Pdl4j)
 #   QUICK=1 benchmarks/compare-dl4j.sh     # fewer iterations: a rough look in about three minutes
 #
-# The first build downloads ND4J (about 130 MB, of it 105 MB native code for linux-x86_64; -Dnd4j.platform=...
-# elsewhere, through MAVEN_ARGS). Nothing else in the build does: the dl4j profile is off by default.
+# The first build downloads ND4J and DL4J (about 150 MB, 105 MB of it native code for linux-x86_64; on another
+# platform set MAVEN_ARGS=-Dnd4j.platform=...). Nothing else in the build does: the dl4j profile is off by default.
 # Before timing anything it checks that ND4J and DL4J compute what Backflux computes (Nd4jCheck), and stops if not.
 #
 # Cores: both use every core the JVM sees. Backflux's products run on the calling thread and one helper per other
@@ -41,7 +41,8 @@ runs=(
   "4096x784-256-10|WideNetworkBenchmark\.step$ -p shape=4096x784-256-10|4096x784-256-10"
   "1024x64-64-64-1|WideNetworkBenchmark\.step$ -p shape=1024x64-64-64-1|1024x64-64-64-1"
 )
-echo "JMH (${jmh_args[*]}), network by network, Backflux then ND4J and DL4J; ${cores} cores, OMP_NUM_THREADS=${OMP_NUM_THREADS} ..."
+echo "JMH (${jmh_args[*]}), network by network, Backflux then ND4J and DL4J;" \
+  "${cores} cores, OMP_NUM_THREADS=${OMP_NUM_THREADS} ..."
 for run in "${runs[@]}"; do
   IFS='|' read -r name backflux nd4j <<<"$run"
   # shellcheck disable=SC2086 # $backflux is a pattern and its -p option

@@ -16,7 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * orders, nothing else differs; over many steps of the wide network those last-bit differences grow (about
  * 1e-10 after 20 steps), hence few steps. Prints the largest differences and ND4J's set-up; exits 1 on a mismatch.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks-dl4j.jar dev.backflux.benchmarks.Nd4jCheck [steps]</pre>
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks-dl4j.jar \
+ *     dev.backflux.benchmarks.Nd4jCheck [steps]
+ * </pre>
  */
 public final class Nd4jCheck {
 

@@ -85,9 +85,10 @@ final class Nd4jNetwork {
     /** ND4J's backend, BLAS and threads, in one line. */
     static String describe() {
         var environment = Nd4j.getEnvironment();
-        return "ND4J " + Nd4j.getBackend().getClass().getSimpleName() + ", BLAS " + Nd4j.factory().blas().getBlasVendor()
-                + " (" + Nd4j.factory().blas().getMaxThreads() + " threads), " + environment.maxThreads()
-                + " threads for its own ops, OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")
-                + ", " + Runtime.getRuntime().availableProcessors() + " processors";
+        var blas = Nd4j.factory().blas();
+        return "ND4J " + Nd4j.getBackend().getClass().getSimpleName() + ", BLAS " + blas.getBlasVendor() + " ("
+                + blas.getMaxThreads() + " threads), " + environment.maxThreads() + " threads for its own ops,"
+                + " OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "unset") + ", "
+                + Runtime.getRuntime().availableProcessors() + " processors";
     }
 }
