@@ -8,8 +8,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * The tutorial's full-batch step for any depth written with ND4J, in double precision, as a user of
  * Deeplearning4j who cares about speed would write it: every array allocated once, the products as BLAS calls
- * writing into them ({@code mmuli} and {@code Nd4j.gemm}, the weight update as one {@code gemm} with
- * {@code beta = 1}), the element-wise work in place. The numpy form (benchmarks/compare-numpy.sh):
+ * writing into them (all three as {@code Nd4j.gemm}, the weight update as one {@code gemm} with {@code beta = 1}),
+ * the element-wise work in place. {@code gemm} calls OpenBLAS directly; {@code mmuli}, the usual way, goes through
+ * ND4J's own matrix-multiply op, which took 1.7 times as long for the 4096 x 784 by 784 x 256 product here
+ * (39 ms against 23 ms, on 2 threads). The numpy form (benchmarks/compare-numpy.sh):
  * <pre>
  * L[k+1] = sigmoid(L[k].dot(W[k]));  E = Y - L[-1]
  * for k descending: D[k] = E * (L[k+1] * (1 - L[k+1]));  E = D[k].dot(W[k].T)  (k &gt; 0)
@@ -54,7 +56,7 @@ final class Nd4jNetwork {
     /** One full-batch step; returns the mean absolute output error of its forward pass. */
     double step() {
         for (int k = 0; k < n; k++) {
-            layers[k].mmuli(weights[k], layers[k + 1]);
+            Nd4j.gemm(layers[k], weights[k], layers[k + 1], false, false, 1.0, 0.0);
             Transforms.sigmoid(layers[k + 1], false);
         }
         targets.sub(layers[n], errors[n - 1]);
