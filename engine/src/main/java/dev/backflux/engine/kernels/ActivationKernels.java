@@ -15,6 +15,9 @@ public final class ActivationKernels {
 
     private static final Activation SIGMOID = Activation.sigmoid();
 
+    /** Whether the sigmoid runs on SIMD registers: the Vector API is there, with shapes the kernel can use. */
+    private static final boolean SIMD = VectorApiModule.PRESENT && VectorSigmoid.usable();
+
     /**
      * From this many values on, the sigmoid runs on SIMD registers. Fewer gain little from it, and until the JIT
      * has compiled it, Vector API code runs far slower than plain code (a vector is an object to the
@@ -44,13 +47,17 @@ public final class ActivationKernels {
         return activation == SIGMOID;
     }
 
-    /** Applies {@code activation}, one that {@link #appliesInParts} allows, to {@code values[from .. to)}. */
+    /**
+     * Applies {@code activation}, one that {@link #appliesInParts} allows (the sigmoid), to
+     * {@code values[from .. to)}.
+     */
     static void applyPart(Activation activation, double[] values, int from, int to) {
+        assert appliesInParts(activation) : activation;
         applySigmoid(values, from, to);
     }
 
     private static void applySigmoid(double[] values, int from, int to) {
-        if (VectorApiModule.PRESENT && to - from >= SIMD_FROM) {
+        if (SIMD && to - from >= SIMD_FROM) {
             VectorSigmoid.apply(values, from, to);
         } else {
             for (int i = from; i < to; i++) {

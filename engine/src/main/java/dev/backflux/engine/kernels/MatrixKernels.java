@@ -10,14 +10,15 @@ import dev.backflux.api.Activation;
  * <p>Small products use plain loops. Large ones pack their operands, a block at a time, into the order the
  * {@link PackedProduct} micro-kernel reads them, and large enough ones share their row blocks between the
  * calling thread and {@link KernelThreads}. Each element of {@code C} is always summed by one thread, over
- * {@code p} in ascending order, so a result never depends on the number of threads.
+ * {@code p} in ascending order, so on the Java kernels a result never depends on the number of threads.
  *
- * <p>When the system's BLAS loads, large products go to its {@code dgemm} instead ({@link KernelChoice}, the
- * system property {@code backflux.kernels}): their results are then within 1e-12 of the Java kernels', relative
+ * <p>When {@link KernelChoice} picks the system's BLAS (the system property {@code backflux.kernels}), large
+ * products go to its {@code dgemm} instead: their results are then within 1e-12 of the Java kernels', relative
  * to the result's largest element, not the same bits. Small products never leave the plain loops.
  *
- * <p>The one public type of the engine's kernels, for the engine's back-propagation and for the benchmarks
- * module (the only module this package is exported to); not for applications.
+ * <p>With {@link ActivationKernels}, the public types of the engine's kernels, for the engine's
+ * back-propagation and for the benchmarks module (the only module this package is exported to); not for
+ * applications.
  */
 public final class MatrixKernels {
 

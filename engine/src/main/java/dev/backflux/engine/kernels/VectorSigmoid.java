@@ -1,5 +1,6 @@
 package dev.backflux.engine.kernels;
 
+import dev.backflux.api.Activation;
 import dev.backflux.api.internal.Exp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
@@ -13,19 +14,36 @@ import jdk.incubator.vector.VectorSpecies;
  * computes exactly the operations of {@link Exp#exp(double)}, in the same order, then the same sum and
  * division as the API's scalar sigmoid, so the values are the same bits as the scalar code's.
  *
- * <p>Loaded only when {@link VectorApiModule#PRESENT}.
+ * <p>Loaded only when {@link VectorApiModule#PRESENT}; used only when {@link #usable()}.
  */
 final class VectorSigmoid {
 
+    private static final Activation SIGMOID = Activation.sigmoid();
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    private static final VectorSpecies<Integer> INDEXES =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * Integer.SIZE));
+    /** The table indexes' species, as many lanes as {@link #SPECIES}; null when the platform has no such shape. */
+    private static final VectorSpecies<Integer> INDEXES = indexSpecies();
     private static final long SHIFT_BITS = Double.doubleToRawLongBits(Exp.SHIFT);
     private static final double[] HIGHS = Exp.highs();
     private static final double[] LOWS = Exp.lows();
 
     private VectorSigmoid() {
+    }
+
+    /**
+     * Tells whether this kernel runs here: the preferred vector has at least two lanes and there is an int vector
+     * shape with as many ({@code -XX:MaxVectorSize=8}, or some SVE sizes, leave none).
+     */
+    static boolean usable() {
+        return INDEXES != null;
+    }
+
+    private static VectorSpecies<Integer> indexSpecies() {
+        try {
+            return LANES < 2 ? null : VectorSpecies.of(int.class, VectorShape.forBitSize(LANES * Integer.SIZE));
+        } catch (IllegalArgumentException noSuchShape) {
+            return null;
+        }
     }
 
     /** Replaces each value {@code x} of {@code values[from .. to)} by {@code 1 / (1 + e^-x)}. */
@@ -37,7 +55,7 @@ final class VectorSigmoid {
             DoubleVector.broadcast(SPECIES, 1.0).div(e.add(1.0)).intoArray(values, i);
         }
         for (; i < to; i++) {
-            values[i] = 1.0 / (1.0 + Exp.exp(-values[i]));
+            values[i] = SIGMOID.apply(values[i]);
         }
     }
 

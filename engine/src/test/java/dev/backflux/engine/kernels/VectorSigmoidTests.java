@@ -16,6 +16,7 @@ class VectorSigmoidTests {
     @Test
     void everyValueIsTheScalarSigmoidsBits() {
         assertTrue(VectorApiModule.PRESENT, "the build runs the tests with --add-modules jdk.incubator.vector");
+        assertTrue(VectorSigmoid.usable(), "a vector of doubles and a vector of as many ints");
         SplittableRandom random = new SplittableRandom(3);
         double[] values = new double[1 << 20];
         for (int i = 0; i < values.length; i++) {
