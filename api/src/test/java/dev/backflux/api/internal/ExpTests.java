@@ -35,13 +35,19 @@ class ExpTests {
     void everyExponentialIsWithinOneUlpOfMathExp() {
         SplittableRandom random = new SplittableRandom(20261203);
         long worst = 0;
-        for (int i = 0; i < 4_000_000; i++) {
+        int differing = 0;
+        int values = 4_000_000;
+        for (int i = 0; i < values; i++) {
             double x = i % 2 == 0
                     ? Exp.UNDERFLOW + random.nextDouble() * (Exp.OVERFLOW - Exp.UNDERFLOW)
                     : random.nextDouble(-40, 40);
-            worst = Math.max(worst, ulps(Exp.exp(x), Math.exp(x)));
+            long distance = ulps(Exp.exp(x), Math.exp(x));
+            worst = Math.max(worst, distance);
+            differing += distance == 0 ? 0 : 1;
         }
         assertTrue(worst <= 1, "worst distance from Math.exp: " + worst + " ulp");
+        // Measured: 9,625 of the 4,000,000 (0.24%) differ from Math.exp, each by 1 ulp.
+        assertTrue(differing <= values / 400, "differing from Math.exp: " + differing + " of " + values);
     }
 
     @Test

@@ -10,10 +10,8 @@ import org.slf4j.LoggerFactory;
  */
 final class VectorApiSupport {
 
-    private static final boolean VECTOR_API = VectorApiModule.PRESENT;
-
     static {
-        log(LoggerFactory.getLogger(VectorApiSupport.class), VECTOR_API, KernelChoice.nativeAbsent());
+        log(LoggerFactory.getLogger(VectorApiSupport.class), VectorApiModule.PRESENT, KernelChoice.nativeAbsent());
     }
 
     /**
@@ -25,14 +23,11 @@ final class VectorApiSupport {
         if (vectorApi) {
             logger.debug("Backflux matrix kernels: Vector API (jdk.incubator.vector), {} columns a strip",
                     VectorTile.STRIP);
-        } else if (nativeAbsent) {
-            logger.info("Backflux matrix kernels: scalar, 3 to 4 times slower on large products than the SIMD ones;"
-                    + " start the JVM with --add-modules jdk.incubator.vector to use them (same results), or install"
-                    + " the system's OpenBLAS (Debian: libopenblas0-pthread) for the native backend (results within"
-                    + " 1e-12)");
         } else {
             logger.info("Backflux matrix kernels: scalar, 3 to 4 times slower on large products than the SIMD ones;"
-                    + " start the JVM with --add-modules jdk.incubator.vector to use them (same results)");
+                    + " start the JVM with --add-modules jdk.incubator.vector to use them (same results){}",
+                    nativeAbsent ? ", or install the system's OpenBLAS (Debian: libopenblas0-pthread) for the native"
+                            + " backend (results within 1e-12)" : "");
         }
     }
 
@@ -41,6 +36,6 @@ final class VectorApiSupport {
 
     /** Tells whether the {@code jdk.incubator.vector} module is there to be used. */
     static boolean vectorApi() {
-        return VECTOR_API;
+        return VectorApiModule.PRESENT;
     }
 }
