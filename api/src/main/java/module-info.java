@@ -12,7 +12,8 @@ module dev.backflux.api {
 
     exports dev.backflux.api;
     exports dev.backflux.api.spi;
-    // The exponential the sigmoid uses, for the engine's SIMD sigmoid to compute the same bits: not API.
+    // The exponential and its kin the built-in activations use, for the engine's SIMD kernels to compute
+    // the same bits: not API.
     exports dev.backflux.api.internal to dev.backflux.engine;
 
     uses dev.backflux.api.spi.TrainingEngine;

@@ -28,6 +28,26 @@ public interface Activation {
     }
 
     /**
+     * Returns the hyperbolic tangent {@code tanh(x)}, with its derivative {@code 1 - out²}; outputs in
+     * {@code (-1, 1)}. The {@code tanh} plugin's activation.
+     *
+     * @return the tanh activation, never {@code null}
+     */
+    static Activation tanh() {
+        return Tanh.INSTANCE;
+    }
+
+    /**
+     * Returns softplus {@code ln(1 + e^x)}, a smooth ReLU, with its derivative {@code 1 - e^-out} (the sigmoid
+     * of the input); it never overflows. The {@code softplus} plugin's activation.
+     *
+     * @return the softplus activation, never {@code null}
+     */
+    static Activation softplus() {
+        return Softplus.INSTANCE;
+    }
+
+    /**
      * Applies the function to one value.
      *
      * @param input the weighted sum that reaches a unit
