@@ -2,6 +2,7 @@ package dev.backflux.engine;
 
 import dev.backflux.api.Activation;
 import dev.backflux.api.DropoutGradient;
+import dev.backflux.engine.kernels.ActivationKernels;
 import dev.backflux.engine.kernels.MatrixKernels;
 
 /**
@@ -159,7 +160,8 @@ final class BackPropagation {
             boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
             if (fromOutput) {
                 // TUTORIAL dropout takes the slope of the masked layer, as layer_1 * (1 - layer_1) does.
-                activation.derivativeFromOutput(textbookDropout ? unmasked[k + 1] : layers[k + 1], delta);
+                ActivationKernels.derivativeFromOutput(activation,
+                        textbookDropout ? unmasked[k + 1] : layers[k + 1], delta);
             } else {
                 activation.derivative(weightedSums[k + 1], delta);
             }

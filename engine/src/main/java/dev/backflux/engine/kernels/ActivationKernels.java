@@ -3,24 +3,25 @@ package dev.backflux.engine.kernels;
 import dev.backflux.api.Activation;
 
 /**
- * Applies a layer's activation to its values: the engine's own sigmoid ({@link Activation#sigmoid()}) on SIMD
- * registers when the Vector API is there ({@link VectorSigmoid}, the same bits as the scalar sigmoid), any
- * other activation through its own {@link Activation#apply(double[])}. The sigmoid may be applied to a part
- * of a layer at a time, on any thread (a large product's helpers apply it to the rows they computed); another
- * activation, a plugin's code, is applied to the whole layer on the calling thread.
+ * Applies a layer's activation to its values, and its derivative to its outputs: the API's own activations
+ * ({@link Activation#sigmoid()}, {@link Activation#tanh()}, {@link Activation#softplus()}) on SIMD registers when
+ * the Vector API is there ({@link VectorActivations}, the same bits as their scalar code), any other activation
+ * through its own array methods. The API's activations may be applied to a part of a layer at a time, on any
+ * thread (a large product's helpers apply them to the rows they computed); another activation, a plugin's code,
+ * is applied to the whole layer on the calling thread.
  *
  * <p>For the engine's back-propagation; not for applications.
  */
 public final class ActivationKernels {
 
-    private static final Activation SIGMOID = Activation.sigmoid();
+    private static final Activation SOFTPLUS = Activation.softplus();
 
-    /** Whether the sigmoid runs on SIMD registers: the Vector API is there, with shapes the kernel can use. */
-    private static final boolean SIMD = VectorApiModule.PRESENT && VectorSigmoid.usable();
+    /** Whether the API's activations run on SIMD registers: the Vector API is there, with shapes it can use. */
+    private static final boolean SIMD = VectorApiModule.PRESENT && VectorMath.usable();
 
     /**
-     * From this many values on, the sigmoid runs on SIMD registers. Fewer gain little from it, and until the JIT
-     * has compiled it, Vector API code runs far slower than plain code (a vector is an object to the
+     * From this many values on, the API's activations run on SIMD registers. Fewer gain little from it, and until
+     * the JIT has compiled it, Vector API code runs far slower than plain code (a vector is an object to the
      * interpreter): a small network's first thousands of steps, in a short process, would pay for it.
      */
     static final int SIMD_FROM = 256;
@@ -35,33 +36,53 @@ public final class ActivationKernels {
      * @param values the layer's weighted sums, replaced by its values
      */
     public static void apply(Activation activation, double[] values) {
-        if (activation == SIGMOID) {
-            applySigmoid(values, 0, values.length);
+        BuiltInActivation builtIn = BuiltInActivation.of(activation);
+        if (builtIn != null) {
+            applyBuiltIn(builtIn, values, 0, values.length);
         } else {
             activation.apply(values);
         }
     }
 
+    /**
+     * Writes the derivative of {@code activation} at every output into {@code derivatives}, as
+     * {@link Activation#derivativeFromOutput(double[], double[])} does (softplus's, {@code -(e^-out - 1)}, on SIMD
+     * registers; the sigmoid's and tanh's are a product and a sum, which the JIT vectorises by itself).
+     *
+     * @param activation the layer's activation, one whose {@link Activation#hasDerivativeFromOutput()}
+     * @param outputs the layer's outputs
+     * @param derivatives receives the derivatives; as long as {@code outputs}
+     */
+    public static void derivativeFromOutput(Activation activation, double[] outputs, double[] derivatives) {
+        if (activation == SOFTPLUS && SIMD && outputs.length >= SIMD_FROM) {
+            VectorActivations.softplusDerivative(outputs, derivatives);
+        } else {
+            activation.derivativeFromOutput(outputs, derivatives);
+        }
+    }
+
     /** Tells whether {@code activation} may be applied a part of a layer at a time, on any thread. */
     static boolean appliesInParts(Activation activation) {
-        return activation == SIGMOID;
+        return BuiltInActivation.of(activation) != null;
     }
 
     /**
-     * Applies {@code activation}, one that {@link #appliesInParts} allows (the sigmoid), to
+     * Applies {@code activation}, one that {@link #appliesInParts} allows (one of the API's), to
      * {@code values[from .. to)}.
      */
     static void applyPart(Activation activation, double[] values, int from, int to) {
-        assert appliesInParts(activation) : activation;
-        applySigmoid(values, from, to);
+        BuiltInActivation builtIn = BuiltInActivation.of(activation);
+        assert builtIn != null : activation;
+        applyBuiltIn(builtIn, values, from, to);
     }
 
-    private static void applySigmoid(double[] values, int from, int to) {
+    private static void applyBuiltIn(BuiltInActivation builtIn, double[] values, int from, int to) {
         if (SIMD && to - from >= SIMD_FROM) {
-            VectorSigmoid.apply(values, from, to);
+            VectorActivations.apply(builtIn, values, from, to);
         } else {
+            Activation activation = builtIn.activation();
             for (int i = from; i < to; i++) {
-                values[i] = SIGMOID.apply(values[i]);
+                values[i] = activation.apply(values[i]);
             }
         }
     }

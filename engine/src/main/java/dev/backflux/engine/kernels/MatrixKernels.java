@@ -73,9 +73,10 @@ public final class MatrixKernels {
     }
 
     /**
-     * {@code c(n x m) = activation(a(n x k) · b(k x m))}: a layer's forward pass. On the Java kernels, the engine's
-     * sigmoid is applied by the threads that computed the product, each to the rows it computed, while they are in
-     * its cache; any other activation, or after a native product, to the whole result by the calling thread.
+     * {@code c(n x m) = activation(a(n x k) · b(k x m))}: a layer's forward pass. On the Java kernels, the API's
+     * own activations (sigmoid, tanh, softplus) are applied by the threads that computed the product, each to the
+     * rows it computed, while they are in its cache; any other activation, or after a native product, to the whole
+     * result by the calling thread.
      *
      * @param a the left operand, {@code n x k}, row-major
      * @param b the right operand, {@code k x m}, row-major

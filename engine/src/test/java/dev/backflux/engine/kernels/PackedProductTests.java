@@ -48,9 +48,9 @@ class PackedProductTests {
     }
 
     /**
-     * A layer's forward pass with the sigmoid applied by the threads that computed each row block gives the bits of
-     * the product followed by the scalar sigmoid, whichever kernel and however many threads; another activation is
-     * applied after the product.
+     * A layer's forward pass with the API's sigmoid, tanh or softplus applied by the threads that computed each row
+     * block gives the bits of the product followed by the scalar activation, whichever kernel and however many
+     * threads; another activation is applied after the product.
      */
     @ParameterizedTest
     @CsvSource({"1024, 64, 64", "131, 67, 45", "300, 200, 90", "3, 4, 1"})
@@ -62,19 +62,27 @@ class PackedProductTests {
             expected = new double[n * m];
             MatrixKernels.plainMultiply(a, b, expected, n, k, m);
         }
+        for (BuiltInActivation builtIn : BuiltInActivation.values()) {
+            Activation activation = builtIn.activation();
+            double[] activated = expected.clone();
+            for (int i = 0; i < expected.length; i++) {
+                activated[i] = activation.apply(expected[i]);
+            }
+            double[] c = new double[n * m];
+            MatrixKernels.multiplyAndActivate(a, b, c, n, k, m, activation);
+            assertArrayEquals(activated, c, 0.0, activation.toString());
+            if ((long) n * k * m >= MatrixKernels.PACKED_FROM) {
+                for (boolean vector : new boolean[] {false, true}) {
+                    double[] viaKernel = new double[n * m];
+                    PackedProduct.run(a, false, b, false, viaKernel, n, k, m, vector, activation);
+                    assertArrayEquals(activated, viaKernel, 0.0,
+                            activation + (vector ? ", vector kernel" : ", scalar kernel"));
+                }
+            }
+        }
         double[] sigmoid = expected.clone();
         for (int i = 0; i < expected.length; i++) {
             sigmoid[i] = Activation.sigmoid().apply(expected[i]);
-        }
-        double[] c = new double[n * m];
-        MatrixKernels.multiplyAndActivate(a, b, c, n, k, m, Activation.sigmoid());
-        assertArrayEquals(sigmoid, c, 0.0, "sigmoid");
-        if ((long) n * k * m >= MatrixKernels.PACKED_FROM) {
-            for (boolean vector : new boolean[] {false, true}) {
-                double[] viaKernel = new double[n * m];
-                PackedProduct.run(a, false, b, false, viaKernel, n, k, m, vector, Activation.sigmoid());
-                assertArrayEquals(sigmoid, viaKernel, 0.0, vector ? "vector kernel" : "scalar kernel");
-            }
         }
         // An activation the engine does not know (the sigmoid, counting its whole-layer applications): applied once,
         // to the whole layer, after the product.

@@ -1,0 +1,154 @@
+package dev.backflux.engine.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backflux.api.Activation;
+import dev.backflux.api.internal.Exp;
+import dev.backflux.api.internal.Expm1;
+import dev.backflux.api.internal.Log1p;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import jdk.incubator.vector.DoubleVector;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The SIMD sigmoid, tanh and softplus, softplus's derivative and the functions under them give the scalar code's
+ * bits for every value, whatever the array's length.
+ */
+class VectorActivationsTests {
+
+    private static final double[] SPECIAL = {0.0, -0.0, 1, -1, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Exp.OVERFLOW, -Exp.OVERFLOW, Math.nextDown(-Exp.OVERFLOW), -Exp.UNDERFLOW,
+        Math.nextUp(-Exp.UNDERFLOW), 708.5, 740, -709.5, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE,
+        -Double.MIN_VALUE, 1e-300, 36.7368005696771, -36.7368005696771, Math.nextDown(1.0), Math.nextUp(-1.0), 22,
+        Math.nextDown(22.0), -22, Expm1.SERIES_BOUND, Math.nextDown(Expm1.SERIES_BOUND), -Expm1.SERIES_BOUND,
+        Expm1.SERIES_BOUND / 2, Math.nextDown(Expm1.SERIES_BOUND / 2), -38, Log1p.REDUCE_FROM, 0.5, 2};
+
+    @BeforeAll
+    static void theVectorApiIsThere() {
+        assertTrue(VectorApiModule.PRESENT, "the build runs the tests with --add-modules jdk.incubator.vector");
+        assertTrue(VectorMath.usable(), "a vector of doubles and a vector of as many ints");
+    }
+
+    @ParameterizedTest
+    @EnumSource(BuiltInActivation.class)
+    void everyValueIsTheScalarActivationsBits(BuiltInActivation builtIn) {
+        SplittableRandom random = new SplittableRandom(3);
+        DoubleSupplier wide = () -> random.nextDouble(-Exp.OVERFLOW - 1, -Exp.UNDERFLOW + 1);
+        double[] values = new double[1 << 20];
+        for (int i = 0; i < values.length; i++) {
+            // The whole range of e^-x, the range where a network's weighted sums mostly are, and values near 0.
+            values[i] = switch (i % 4) {
+                case 0 -> wide.getAsDouble();
+                case 1 -> random.nextDouble(-30, 30);
+                case 2 -> random.nextDouble(-1.5, 1.5);
+                default -> Math.scalb(random.nextDouble(-1, 1), -random.nextInt(80));
+            };
+        }
+        assertSameBits(builtIn, values);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BuiltInActivation.class)
+    void specialValuesAndEveryTailLength(BuiltInActivation builtIn) {
+        for (int length = 0; length <= SPECIAL.length; length++) {
+            double[] values = new double[length];
+            System.arraycopy(SPECIAL, 0, values, 0, length);
+            assertSameBits(builtIn, values);
+        }
+    }
+
+    @Test
+    void theKernelsGiveTheActivationsValuesAtTheEdges() {
+        double[] sigmoid = SPECIAL.clone();
+        ActivationKernels.apply(Activation.sigmoid(), sigmoid);
+        assertEquals(0.5, sigmoid[0]);
+        assertEquals(1.0, sigmoid[5]);
+        assertEquals(0.0, sigmoid[6]);
+        assertTrue(Double.isNaN(sigmoid[4]));
+        double[] tanh = SPECIAL.clone();
+        ActivationKernels.apply(Activation.tanh(), tanh);
+        assertEquals(-0.0, tanh[1]);
+        assertEquals(1.0, tanh[5]);
+        assertEquals(-1.0, tanh[6]);
+        assertEquals(Math.tanh(1), tanh[2], Math.ulp(1.0));
+        double[] softplus = SPECIAL.clone();
+        ActivationKernels.apply(Activation.softplus(), softplus);
+        assertEquals(Math.log(2), softplus[0]);
+        assertEquals(Double.POSITIVE_INFINITY, softplus[5]);
+        assertEquals(0.0, softplus[6]);
+        assertEquals(Double.MAX_VALUE, softplus[15]);
+    }
+
+    @Test
+    void softplussDerivativeIsTheScalarBits() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] outputs = new double[(1 << 20) + SPECIAL.length];
+        for (int i = 0; i < 1 << 20; i++) {
+            outputs[i] = Activation.softplus().apply(i % 2 == 0 ? random.nextDouble(-50, 50)
+                    : Math.scalb(random.nextDouble(-1, 1), -random.nextInt(80)));
+        }
+        for (int i = 0; i < SPECIAL.length; i++) {
+            outputs[(1 << 20) + i] = Math.abs(SPECIAL[i]);
+        }
+        for (int length : new int[] {outputs.length, 0, 1, 3, 7, 9, 300}) {
+            double[] part = java.util.Arrays.copyOfRange(outputs, outputs.length - length, outputs.length);
+            double[] simd = new double[length];
+            VectorActivations.softplusDerivative(part, simd);
+            double[] viaKernels = new double[length];
+            ActivationKernels.derivativeFromOutput(Activation.softplus(), part, viaKernels);
+            for (int i = 0; i < length; i++) {
+                double output = part[i];
+                long expected = Double.doubleToRawLongBits(Activation.softplus().derivativeFromOutput(output));
+                assertEquals(expected, Double.doubleToRawLongBits(simd[i]), () -> "SIMD softplus'(" + output + ")");
+                assertEquals(expected, Double.doubleToRawLongBits(viaKernels[i]), () -> "softplus'(" + output + ")");
+            }
+        }
+    }
+
+    @Test
+    void expm1AndLog1pAreTheScalarBitsOverTheirWholeRanges() {
+        SplittableRandom random = new SplittableRandom(7);
+        int lanes = VectorMath.LANES;
+        int[] index = VectorMath.indexes();
+        double[] x = new double[lanes];
+        double[] u = new double[lanes];
+        double[] expm1 = new double[lanes];
+        double[] log1p = new double[lanes];
+        for (int round = 0; round < 200_000; round++) {
+            for (int lane = 0; lane < lanes; lane++) {
+                x[lane] = round < SPECIAL.length ? SPECIAL[(round + lane) % SPECIAL.length]
+                        : round % 2 == 0 ? random.nextDouble(-800, 800) : random.nextDouble(-1, 1);
+                u[lane] = round % 2 == 0 ? random.nextDouble() : Math.scalb(random.nextDouble(), -random.nextInt(1075));
+            }
+            VectorMath.expm1(DoubleVector.fromArray(VectorMath.SPECIES, x, 0), index).intoArray(expm1, 0);
+            VectorMath.log1p(DoubleVector.fromArray(VectorMath.SPECIES, u, 0)).intoArray(log1p, 0);
+            for (int lane = 0; lane < lanes; lane++) {
+                double xi = x[lane];
+                double ui = u[lane];
+                assertEquals(Double.doubleToRawLongBits(Expm1.expm1(xi)), Double.doubleToRawLongBits(expm1[lane]),
+                        () -> "expm1(" + xi + ")");
+                assertEquals(Double.doubleToRawLongBits(Log1p.log1p(ui)), Double.doubleToRawLongBits(log1p[lane]),
+                        () -> "log1p(" + ui + ")");
+            }
+        }
+    }
+
+    private static void assertSameBits(BuiltInActivation builtIn, double[] values) {
+        Activation activation = builtIn.activation();
+        double[] simd = values.clone();
+        VectorActivations.apply(builtIn, simd, 0, simd.length);
+        double[] viaKernels = values.clone();
+        ActivationKernels.apply(activation, viaKernels);
+        for (int i = 0; i < values.length; i++) {
+            double value = values[i];
+            long expected = Double.doubleToRawLongBits(activation.apply(value));
+            assertEquals(expected, Double.doubleToRawLongBits(simd[i]), () -> "SIMD " + activation + "(" + value + ")");
+            assertEquals(expected, Double.doubleToRawLongBits(viaKernels[i]), () -> activation + "(" + value + ")");
+        }
+    }
+}
