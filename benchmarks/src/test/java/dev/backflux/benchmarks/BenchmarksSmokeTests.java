@@ -40,8 +40,8 @@ class BenchmarksSmokeTests {
                 "NativeKernelBenchmark.multiply", "NativeKernelBenchmark.multiplyTransposedA",
                 "NativeKernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
                 "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate",
-                "TutorialBenchmark.fluxWithMetrics", "SigmoidBenchmark.kernel", "SigmoidBenchmark.scalar",
-                "SigmoidBenchmark.mathExp"), ran);
+                "TutorialBenchmark.fluxWithMetrics", "ActivationBenchmark.kernel", "ActivationBenchmark.scalar",
+                "ActivationBenchmark.jdk", "ActivationBenchmark.derivative"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
         }

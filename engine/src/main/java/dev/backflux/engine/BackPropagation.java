@@ -157,29 +157,15 @@ final class BackPropagation {
             double[] error = errors[k];
             double[] delta = new double[error.length];
             double[] mask = masks == null ? null : masks[k + 1];
-            boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
-            if (fromOutput) {
-                // TUTORIAL dropout takes the slope of the masked layer, as layer_1 * (1 - layer_1) does.
-                ActivationKernels.derivativeFromOutput(activation,
-                        textbookDropout ? unmasked[k + 1] : layers[k + 1], delta);
+            if (fromOutput && mask == null) {
+                // error * f'(out) in one pass.
+                ActivationKernels.delta(activation, layers[k + 1], error, delta);
             } else {
-                activation.derivative(weightedSums[k + 1], delta);
-            }
-            if (textbookDropout) {
+                slopes(fromOutput ? layers[k + 1] : weightedSums[k + 1], mask,
+                        unmasked == null ? null : unmasked[k + 1], fromOutput, delta);
                 for (int i = 0; i < delta.length; i++) {
-                    delta[i] = delta[i] * mask[i];
+                    delta[i] = error[i] * delta[i];
                 }
-            } else if (mask != null) {
-                // The tutorial's slope of a dropped unit, 0 * (1 - 0), is 0 for its sigmoid; keep it 0 for any
-                // activation (tanh's slope at 0 is 1), so that no error flows into a dropped unit.
-                for (int i = 0; i < delta.length; i++) {
-                    if (mask[i] == 0) {
-                        delta[i] = 0;
-                    }
-                }
-            }
-            for (int i = 0; i < delta.length; i++) {
-                delta[i] = error[i] * delta[i];
             }
             deltas[k] = delta;
             if (k > 0) {
@@ -201,6 +187,34 @@ final class BackPropagation {
         }
         return new Result(layers, errors, deltas, updated, meanAbsolute(outputError),
                 masks == null ? null : new Dropout(masks, unmasked, dropoutGradient, dropout.draws()));
+    }
+
+    /**
+     * Writes a layer's slopes into {@code slopes}: from its outputs ({@code values}) or its weighted sums when the
+     * activation has no derivative from its output, with dropout's mask (or null for none) applied as the run's
+     * {@link DropoutGradient} says.
+     */
+    private void slopes(double[] values, double[] mask, double[] unmasked, boolean fromOutput, double[] slopes) {
+        boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
+        if (fromOutput) {
+            // TUTORIAL dropout takes the slope of the masked layer, as layer_1 * (1 - layer_1) does.
+            ActivationKernels.derivativeFromOutput(activation, textbookDropout ? unmasked : values, slopes);
+        } else {
+            activation.derivative(values, slopes);
+        }
+        if (textbookDropout) {
+            for (int i = 0; i < slopes.length; i++) {
+                slopes[i] = slopes[i] * mask[i];
+            }
+        } else if (mask != null) {
+            // The tutorial's slope of a dropped unit, 0 * (1 - 0), is 0 for its sigmoid; keep it 0 for any
+            // activation (tanh's slope at 0 is 1), so that no error flows into a dropped unit.
+            for (int i = 0; i < slopes.length; i++) {
+                if (mask[i] == 0) {
+                    slopes[i] = 0;
+                }
+            }
+        }
     }
 
     /** Returns {@code mean(|values|)}, summed in index order. */

@@ -61,6 +61,33 @@ public final class ActivationKernels {
         }
     }
 
+    /**
+     * Writes a layer's delta, {@code errors[i] * f'(outputs[i])}, into {@code deltas}: the same bits as
+     * {@link #derivativeFromOutput} followed by the product, in one pass over the layer for the sigmoid and tanh.
+     *
+     * @param activation the layer's activation, one whose {@link Activation#hasDerivativeFromOutput()}
+     * @param outputs the layer's outputs
+     * @param errors the layer's errors; as long as {@code outputs}
+     * @param deltas receives the deltas; as long as {@code outputs}
+     */
+    public static void delta(Activation activation, double[] outputs, double[] errors, double[] deltas) {
+        BuiltInActivation builtIn = BuiltInActivation.of(activation);
+        if (builtIn == BuiltInActivation.SIGMOID) {
+            for (int i = 0; i < outputs.length; i++) {
+                deltas[i] = errors[i] * (outputs[i] * (1.0 - outputs[i]));
+            }
+        } else if (builtIn == BuiltInActivation.TANH) {
+            for (int i = 0; i < outputs.length; i++) {
+                deltas[i] = errors[i] * (1.0 - outputs[i] * outputs[i]);
+            }
+        } else {
+            derivativeFromOutput(activation, outputs, deltas);
+            for (int i = 0; i < deltas.length; i++) {
+                deltas[i] = errors[i] * deltas[i];
+            }
+        }
+    }
+
     /** Tells whether {@code activation} may be applied a part of a layer at a time, on any thread. */
     static boolean appliesInParts(Activation activation) {
         return BuiltInActivation.of(activation) != null;
