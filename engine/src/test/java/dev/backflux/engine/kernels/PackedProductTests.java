@@ -12,14 +12,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The packed kernels, on shapes whose sides are not multiples of the tile, small and large enough to be shared
- * between threads: each element must be exactly the fused multiply-add chain over p in ascending order.
+ * between threads, with A packed and read in place: each element must be exactly the fused multiply-add chain
+ * over p in ascending order.
  */
 class PackedProductTests {
 
     private final SplittableRandom random = new SplittableRandom(11);
 
     @ParameterizedTest
-    @CsvSource({"37, 29, 31", "131, 67, 45", "257, 130, 129", "300, 200, 90", "70, 600, 40"})
+    @CsvSource({"37, 29, 31", "131, 67, 45", "257, 130, 129", "300, 200, 90", "70, 600, 40", "1027, 64, 64",
+        "66, 1030, 64", "45, 700, 3", "129, 300, 256", "130, 77, 200"})
     void everyProductIsTheFusedSumInAscendingOrder(int n, int k, int m) {
         assertTrue((long) n * k * m >= MatrixKernels.PACKED_FROM, "the packed path is what this test is about");
         double[] a = random(n * k);
