@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code strip[p * width + q] = B(p, j + q)} (zero beyond {@code m}), read front to back by every row
  *       block;</li>
  *   <li>each block of {@link #ROWS_PER_BLOCK} rows of {@code A} is packed into groups of 4 rows,
- *       {@code group[p * 4 + r] = A(i + r, p)}, so that the micro-kernel reads both operands sequentially, when
- *       B has {@link #PACK_A_FROM_STRIPS} strips or more; with fewer, the micro-kernel reads A in place;</li>
+ *       {@code group[p * 4 + r] = A(i + r, p)}, so that the micro-kernel reads both operands sequentially;</li>
  *   <li>the micro-kernel keeps a 4 x 4 tile of {@code C} in 16 local variables (or a 4 x {@code STRIP} tile
  *       in 8 vector registers, see {@link VectorTile}) and sums {@link #DEPTH} values of {@code p} at a time
  *       with a fused multiply-add, in ascending order, adding each pass to {@code C}: both kernels give the
@@ -35,13 +34,6 @@ final class PackedProduct {
      */
     static final int DEPTH = 256;
 
-    /**
-     * From this many strips of B on, each block of A is packed before the micro-kernel reads it; with fewer, it is
-     * read in place: packing costs a copy of the block, which pays back only when the block is read for many strips.
-     * At 1024 × 64-64-64-1 (4 strips of 16 columns), packing A took 18% of a step's time.
-     */
-    static final int PACK_A_FROM_STRIPS = 8;
-
     /** From this many multiply-adds on, the row blocks are shared with other threads. */
     static final long PARALLEL_FROM = 1L << 22;
 
@@ -55,8 +47,6 @@ final class PackedProduct {
     private final int blocks;
     private final boolean vector;
     private final int strip;
-    /** Whether each block of A is packed ({@link #PACK_A_FROM_STRIPS}) or read in place. */
-    private final boolean packsA;
     /** Applied to each row block once computed, or null: one that {@link ActivationKernels} applies in parts. */
     private final Activation activation;
     private final AtomicInteger nextBlock = new AtomicInteger();
@@ -76,7 +66,6 @@ final class PackedProduct {
         this.k = k;
         this.m = m;
         this.blocks = (n + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
-        this.packsA = (m + strip - 1) / strip >= PACK_A_FROM_STRIPS;
     }
 
     /**
@@ -133,7 +122,7 @@ final class PackedProduct {
         if (block >= blocks) {
             return;
         }
-        double[] packedA = packsA ? PackingBuffers.take(Math.min(ROWS_PER_BLOCK, (n + 3) / 4 * 4) * k) : null;
+        double[] packedA = PackingBuffers.take(Math.min(ROWS_PER_BLOCK, (n + 3) / 4 * 4) * k);
         double[] edge = new double[4 * strip];
         try {
             do {
@@ -145,9 +134,7 @@ final class PackedProduct {
                 blocksDone.incrementAndGet();
             } while ((block = nextBlock.getAndIncrement()) < blocks);
         } finally {
-            if (packedA != null) {
-                PackingBuffers.give(packedA);
-            }
+            PackingBuffers.give(packedA);
         }
     }
 
@@ -177,21 +164,11 @@ final class PackedProduct {
         }
     }
 
-    /**
-     * Computes a block of rows of C. A is read packed ({@code packedA} not null) or in place, where the group's rows
-     * at p are {@code aStep} apart from one p to the next and {@code rowStep} apart from one another (a group cut
-     * by the edge of C reads its first row again in place of the missing ones, whose sums it then drops).
-     */
     private void computeBlock(int block, double[] packedA, double[] edge) {
         int i0 = block * ROWS_PER_BLOCK;
         int rows = Math.min(ROWS_PER_BLOCK, n - i0);
         int groups = (rows + 3) / 4;
-        double[] values = packedA == null ? a : packedA;
-        int aStep = packedA != null ? 4 : aTransposed ? n : 1;
-        int rowStep = packedA != null ? 1 : aTransposed ? 1 : k;
-        if (packedA != null) {
-            packA(i0, rows, packedA);
-        }
+        packA(i0, rows, packedA);
         int strips = (m + strip - 1) / strip;
         for (int p0 = 0; p0 < k; p0 += DEPTH) {
             int depth = Math.min(DEPTH, k - p0);
@@ -201,18 +178,12 @@ final class PackedProduct {
                 int bOffset = s * k * strip + p0 * strip;
                 for (int g = 0; g < groups; g++) {
                     int tileRows = Math.min(4, rows - g * 4);
-                    int first = i0 + g * 4;
-                    int aOffset = packedA != null ? g * k * 4 + p0 * 4
-                            : aTransposed ? p0 * n + first : first * k + p0;
-                    int row1 = tileRows > 1 ? rowStep : 0;
-                    int row2 = tileRows > 2 ? 2 * rowStep : 0;
-                    int row3 = tileRows > 3 ? 3 * rowStep : 0;
+                    int aOffset = g * k * 4 + p0 * 4;
                     if (vector) {
-                        VectorTile.tile(values, aOffset, aStep, row1, row2, row3, packedB, bOffset, depth, c, m, first,
-                                tileRows, j, columns, edge);
+                        VectorTile.tile(packedA, aOffset, packedB, bOffset, depth, c, m, i0 + g * 4, tileRows, j, columns,
+                                edge);
                     } else {
-                        tile(values, aOffset, aStep, row1, row2, row3, packedB, bOffset, depth, first, tileRows, j,
-                                columns, edge);
+                        tile(packedA, aOffset, packedB, bOffset, depth, i0 + g * 4, tileRows, j, columns, edge);
                     }
                 }
             }
@@ -223,15 +194,15 @@ final class PackedProduct {
      * The micro-kernel: a 4 x 4 tile of C from a group of 4 packed rows of A and a strip of 4 packed columns of B;
      * a tile cut by the edge of C goes through {@code edge}.
      */
-    private void tile(double[] pa, int aOffset, int aStep, int row1, int row2, int row3, double[] pb, int bOffset,
-                      int depth, int i, int rows, int j, int columns, double[] edge) {
+    private void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, int i, int rows, int j, int columns,
+                      double[] edge) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         int pa4 = aOffset;
         int pb4 = bOffset;
-        for (int p = 0; p < depth; p++, pa4 += aStep, pb4 += 4) {
+        for (int p = 0; p < depth; p++, pa4 += 4, pb4 += 4) {
             double b0 = pb[pb4];
             double b1 = pb[pb4 + 1];
             double b2 = pb[pb4 + 2];
@@ -241,17 +212,17 @@ final class PackedProduct {
             c01 = Math.fma(x, b1, c01);
             c02 = Math.fma(x, b2, c02);
             c03 = Math.fma(x, b3, c03);
-            x = pa[pa4 + row1];
+            x = pa[pa4 + 1];
             c10 = Math.fma(x, b0, c10);
             c11 = Math.fma(x, b1, c11);
             c12 = Math.fma(x, b2, c12);
             c13 = Math.fma(x, b3, c13);
-            x = pa[pa4 + row2];
+            x = pa[pa4 + 2];
             c20 = Math.fma(x, b0, c20);
             c21 = Math.fma(x, b1, c21);
             c22 = Math.fma(x, b2, c22);
             c23 = Math.fma(x, b3, c23);
-            x = pa[pa4 + row3];
+            x = pa[pa4 + 3];
             c30 = Math.fma(x, b0, c30);
             c31 = Math.fma(x, b1, c31);
             c32 = Math.fma(x, b2, c32);

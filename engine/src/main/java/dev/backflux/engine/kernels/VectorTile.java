@@ -23,13 +23,12 @@ final class VectorTile {
     }
 
     /**
-     * {@code c[i .. i + rows][j .. j + columns] += A-group · B-strip} over {@code depth} values of p, the group's
-     * 4 rows read at {@code pa[aOffset + p * aStep + {0, row1, row2, row3}]} (packed: {@code aStep} 4, rows 1, 2,
-     * 3; in place, the rows' distances), the strip as {@code pb[p * STRIP + q]}; a strip cut by the edge of C goes
+     * {@code c[i .. i + rows][j .. j + columns] += A-group · B-strip} over {@code depth} values of p, the group
+     * packed as {@code pa[p * 4 + r]}, the strip as {@code pb[p * STRIP + q]}; a strip cut by the edge of C goes
      * through {@code edge} (at least {@code 4 * STRIP} doubles).
      */
-    static void tile(double[] pa, int aOffset, int aStep, int row1, int row2, int row3, double[] pb, int bOffset,
-                     int depth, double[] c, int m, int i, int rows, int j, int columns, double[] edge) {
+    static void tile(double[] pa, int aOffset, double[] pb, int bOffset, int depth, double[] c, int m,
+                     int i, int rows, int j, int columns, double[] edge) {
         DoubleVector c00 = DoubleVector.zero(SPECIES);
         DoubleVector c01 = c00;
         DoubleVector c10 = c00;
@@ -38,19 +37,19 @@ final class VectorTile {
         DoubleVector c21 = c00;
         DoubleVector c30 = c00;
         DoubleVector c31 = c00;
-        for (int p = 0, a4 = aOffset, b2 = bOffset; p < depth; p++, a4 += aStep, b2 += STRIP) {
+        for (int p = 0, a4 = aOffset, b2 = bOffset; p < depth; p++, a4 += 4, b2 += STRIP) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, b2);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, pb, b2 + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, pa[a4]);
             c00 = b0.fma(x, c00);
             c01 = b1.fma(x, c01);
-            x = DoubleVector.broadcast(SPECIES, pa[a4 + row1]);
+            x = DoubleVector.broadcast(SPECIES, pa[a4 + 1]);
             c10 = b0.fma(x, c10);
             c11 = b1.fma(x, c11);
-            x = DoubleVector.broadcast(SPECIES, pa[a4 + row2]);
+            x = DoubleVector.broadcast(SPECIES, pa[a4 + 2]);
             c20 = b0.fma(x, c20);
             c21 = b1.fma(x, c21);
-            x = DoubleVector.broadcast(SPECIES, pa[a4 + row3]);
+            x = DoubleVector.broadcast(SPECIES, pa[a4 + 3]);
             c30 = b0.fma(x, c30);
             c31 = b1.fma(x, c31);
         }

@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The packed kernels, on shapes whose sides are not multiples of the tile, small and large enough to be shared
- * between threads, with A packed and read in place: each element must be exactly the fused multiply-add chain
- * over p in ascending order.
+ * between threads: each element must be exactly the fused multiply-add chain over p in ascending order.
  */
 class PackedProductTests {
 
