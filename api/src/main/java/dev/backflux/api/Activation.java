@@ -28,8 +28,8 @@ public interface Activation {
     }
 
     /**
-     * Returns the hyperbolic tangent {@code tanh(x)}, with its derivative {@code 1 - out²}; outputs in
-     * {@code (-1, 1)}. The {@code tanh} plugin's activation.
+     * Returns the hyperbolic tangent {@code tanh(x)}, with its derivative {@code 1 - out²}; outputs from -1 to 1
+     * (exactly ±1 from {@code |x| ≈ 19.1} on, where the rounded value is 1). The {@code tanh} plugin's activation.
      *
      * @return the tanh activation, never {@code null}
      */

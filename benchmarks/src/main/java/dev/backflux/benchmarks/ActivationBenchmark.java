@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A layer's activation, 65,536 values (one layer of 1024 × 64-64-64-1), for the API's sigmoid, tanh and softplus:
  * the engine's kernel (SIMD with the Vector API, the same bits as the scalar code), the API's scalar code, the
- * same formula with the JDK's {@code Math} functions, for comparison, and the derivative from the outputs as the
- * engine computes it. The score is nanoseconds per value.
+ * same formula with the JDK's {@code Math} functions, for comparison, and the layer's delta (its error times the
+ * slope at each output) as the engine computes it. The score is nanoseconds per value.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +41,7 @@ public class ActivationBenchmark {
     private Activation function;
     private double[] weightedSums;
     private double[] outputs;
+    private double[] errors;
     private double[] values;
 
     @Setup
@@ -55,6 +56,7 @@ public class ActivationBenchmark {
         weightedSums = new SplittableRandom(5).doubles(SIZE, -8, 8).toArray();
         outputs = weightedSums.clone();
         function.apply(outputs);
+        errors = new SplittableRandom(6).doubles(SIZE, -1, 1).toArray();
         values = new double[SIZE];
     }
 
@@ -102,11 +104,11 @@ public class ActivationBenchmark {
         return values;
     }
 
-    /** The derivative at every output, as the engine computes it (softplus's on SIMD registers). */
+    /** A layer's delta, its error times the slope at each output, as the engine computes it. */
     @Benchmark
     @OperationsPerInvocation(SIZE)
-    public double[] derivative() {
-        ActivationKernels.derivativeFromOutput(function, outputs, values);
+    public double[] delta() {
+        ActivationKernels.delta(function, outputs, errors, values);
         return values;
     }
 }

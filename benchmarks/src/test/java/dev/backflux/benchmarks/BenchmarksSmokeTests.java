@@ -41,7 +41,7 @@ class BenchmarksSmokeTests {
                 "NativeKernelBenchmark.multiplyTransposedB", "ExplainBenchmark.explainOneWeight",
                 "ExplainBenchmark.oneExamplesShare", "ExplainBenchmark.wholeUpdate",
                 "TutorialBenchmark.fluxWithMetrics", "ActivationBenchmark.kernel", "ActivationBenchmark.scalar",
-                "ActivationBenchmark.jdk", "ActivationBenchmark.derivative"), ran);
+                "ActivationBenchmark.jdk", "ActivationBenchmark.delta"), ran);
         for (RunResult result : results) {
             assertTrue(result.getPrimaryResult().getScore() > 0, result.getParams().getBenchmark());
         }

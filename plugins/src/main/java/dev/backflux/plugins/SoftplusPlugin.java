@@ -5,8 +5,8 @@ import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.PluginOptions;
 
 /**
- * The {@code softplus} activation, {@link Activation#softplus()}: {@code log(1 + exp(x))}, a smooth ReLU; its derivative is the sigmoid
- * of the input, which is {@code 1 - exp(-out)} in terms of the output.
+ * The {@code softplus} activation, {@link Activation#softplus()}: {@code log(1 + exp(x))}, a smooth ReLU; its
+ * derivative is the sigmoid of the input, which is {@code 1 - exp(-out)} in terms of the output.
  */
 public final class SoftplusPlugin implements ActivationPlugin {
 

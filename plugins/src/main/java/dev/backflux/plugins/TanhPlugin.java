@@ -4,7 +4,10 @@ import dev.backflux.api.Activation;
 import dev.backflux.api.spi.ActivationPlugin;
 import dev.backflux.api.spi.PluginOptions;
 
-/** The {@code tanh} activation, {@link Activation#tanh()}: {@code tanh(x)}, derivative {@code 1 - out²}. Outputs in (-1, 1). */
+/**
+ * The {@code tanh} activation, {@link Activation#tanh()}: {@code tanh(x)}, derivative {@code 1 - out²}; outputs
+ * from -1 to 1.
+ */
 public final class TanhPlugin implements ActivationPlugin {
 
     /** Creates the plugin; called by {@link java.util.ServiceLoader}. */
@@ -18,7 +21,7 @@ public final class TanhPlugin implements ActivationPlugin {
 
     @Override
     public String description() {
-        return "Hyperbolic tangent tanh(x), derivative 1 - out^2; outputs in (-1, 1).";
+        return "Hyperbolic tangent tanh(x), derivative 1 - out^2; outputs from -1 to 1.";
     }
 
     @Override

@@ -29,7 +29,12 @@ public final class ExactMath {
 
     /** {@code ln(1 + u)} for {@code u ≥ 0}: {@code 2 atanh(s)}, {@code s = u / (2 + u)}, by its series. */
     public static BigDecimal log1p(double u) {
-        BigDecimal s = new BigDecimal(u).divide(new BigDecimal(u).add(TWO), DIGITS);
+        return log1p(new BigDecimal(u));
+    }
+
+    /** {@code ln(1 + u)} for {@code u ≥ 0}, {@code u} exact. */
+    public static BigDecimal log1p(BigDecimal u) {
+        BigDecimal s = u.divide(u.add(TWO), DIGITS);
         BigDecimal square = s.multiply(s, DIGITS);
         BigDecimal power = s;
         BigDecimal sum = BigDecimal.ZERO;

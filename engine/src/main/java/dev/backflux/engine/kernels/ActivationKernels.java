@@ -14,8 +14,6 @@ import dev.backflux.api.Activation;
  */
 public final class ActivationKernels {
 
-    private static final Activation SOFTPLUS = Activation.softplus();
-
     /** Whether the API's activations run on SIMD registers: the Vector API is there, with shapes it can use. */
     private static final boolean SIMD = VectorApiModule.PRESENT && VectorMath.usable();
 
@@ -54,7 +52,7 @@ public final class ActivationKernels {
      * @param derivatives receives the derivatives; as long as {@code outputs}
      */
     public static void derivativeFromOutput(Activation activation, double[] outputs, double[] derivatives) {
-        if (activation == SOFTPLUS && SIMD && outputs.length >= SIMD_FROM) {
+        if (SIMD && outputs.length >= SIMD_FROM && BuiltInActivation.of(activation) == BuiltInActivation.SOFTPLUS) {
             VectorActivations.softplusDerivative(outputs, derivatives);
         } else {
             activation.derivativeFromOutput(outputs, derivatives);

@@ -1,6 +1,7 @@
 package dev.backflux.engine.kernels;
 
 import dev.backflux.api.Activation;
+import dev.backflux.api.internal.TanhFormula;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -16,9 +17,7 @@ import jdk.incubator.vector.VectorOperators;
 final class VectorActivations {
 
     private static final int LANES = VectorMath.LANES;
-    private static final Activation SOFTPLUS = Activation.softplus();
-    /** From here on, {@code tanh(|x|)} rounds to 1, as in the API's tanh. */
-    private static final double TANH_ONE_FROM = 22;
+    private static final Activation SOFTPLUS = BuiltInActivation.SOFTPLUS.activation();
 
     private VectorActivations() {
     }
@@ -61,16 +60,18 @@ final class VectorActivations {
     }
 
     /**
-     * The API's tanh: {@code 1 - 2 / (e^2a + 1)} from {@code a = |x| = 1} on (1 from 22), below 1 {@code t / (t + 2)},
-     * {@code t = e^2a - 1}, divided with the rounding errors of the sum and the quotient added back; the sign of x.
+     * The API's tanh: {@code 1 - 2 / (e^2a + 1)} from {@code a = |x| = 1} on (1 from {@link TanhFormula#ONE_FROM}),
+     * below 1 {@code t / (t + 2)}, {@code t = e^2a - 1}, divided with the rounding errors of the sum and the
+     * quotient added back; the sign of x. {@code e^2a} is computed once for both.
      */
     private static DoubleVector tanh(DoubleVector x, int[] index) {
         DoubleVector a = x.abs();
         DoubleVector twoA = a.mul(2.0);
+        DoubleVector e = VectorMath.exp(twoA, index);
         DoubleVector large = DoubleVector.broadcast(VectorMath.SPECIES, 1.0)
-                .sub(DoubleVector.broadcast(VectorMath.SPECIES, 2.0).div(VectorMath.exp(twoA, index).add(1.0)))
-                .blend(1.0, a.compare(VectorOperators.GE, TANH_ONE_FROM));
-        DoubleVector t = VectorMath.expm1(twoA, index);
+                .sub(DoubleVector.broadcast(VectorMath.SPECIES, 2.0).div(e.add(1.0)))
+                .blend(1.0, a.compare(VectorOperators.GE, TanhFormula.ONE_FROM));
+        DoubleVector t = VectorMath.expm1(twoA, e);
         DoubleVector d = t.add(2.0);
         DoubleVector back = d.sub(t);
         DoubleVector dError = t.sub(d.sub(back)).add(DoubleVector.broadcast(VectorMath.SPECIES, 2.0).sub(back));

@@ -77,15 +77,36 @@ final class VectorMath {
                 .blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW));
     }
 
-    /** {@link Expm1#expm1(double)} lane by lane: the series where {@code |x| < ln 2}, else {@code e^x - 1}. */
+    /**
+     * {@link Expm1#expm1(double)} lane by lane: the series where {@code |x| < ln 2}, else {@code e^x - 1}; each
+     * computed only when some lane takes it.
+     */
     static DoubleVector expm1(DoubleVector x, int[] index) {
+        VectorMask<Double> small = x.abs().compare(VectorOperators.LT, Expm1.SERIES_BOUND);
+        if (small.allTrue()) {
+            return series(x);
+        }
+        DoubleVector viaExp = exp(x, index).sub(1.0);
+        return small.anyTrue() ? viaExp.blend(series(x), small) : viaExp;
+    }
+
+    /**
+     * {@link Expm1#expm1(double)} lane by lane, given {@code e^x} as {@link #exp} computed it (the scalar code's
+     * {@code Exp.exp(x) - 1} where {@code |x| ≥ ln 2}): for a caller that needs {@code e^x} anyway.
+     */
+    static DoubleVector expm1(DoubleVector x, DoubleVector ex) {
+        VectorMask<Double> small = x.abs().compare(VectorOperators.LT, Expm1.SERIES_BOUND);
+        DoubleVector viaExp = ex.sub(1.0);
+        return small.anyTrue() ? viaExp.blend(series(x), small) : viaExp;
+    }
+
+    /** The series of {@link Expm1}, {@code x + x²(1/2! + … + x/17!)}; a zero keeps its sign. */
+    private static DoubleVector series(DoubleVector x) {
         DoubleVector p = DoubleVector.broadcast(SPECIES, SERIES[0]);
         for (int i = 1; i < SERIES.length; i++) {
             p = p.fma(x, DoubleVector.broadcast(SPECIES, SERIES[i]));
         }
-        DoubleVector series = x.mul(p).fma(x, x).blend(x, x.compare(VectorOperators.EQ, 0.0));
-        DoubleVector viaExp = exp(x, index).sub(1.0);
-        return viaExp.blend(series, x.abs().compare(VectorOperators.LT, Expm1.SERIES_BOUND));
+        return x.mul(p).fma(x, x).blend(x, x.compare(VectorOperators.EQ, 0.0));
     }
 
     /** {@link Log1p#log1p(double)} lane by lane, for {@code u} from 0 to 1. */

@@ -54,34 +54,41 @@ class VectorActivationsTests {
 
     @ParameterizedTest
     @EnumSource(BuiltInActivation.class)
-    void specialValuesAndEveryTailLength(BuiltInActivation builtIn) {
+    void specialValuesInEveryLaneAndEveryTailLength(BuiltInActivation builtIn) {
         for (int length = 0; length <= SPECIAL.length; length++) {
-            double[] values = new double[length];
-            System.arraycopy(SPECIAL, 0, values, 0, length);
-            assertSameBits(builtIn, values);
+            assertSameBits(builtIn, specials(0, length));
+        }
+        // Long enough for the kernels to take the SIMD code, each special value in every lane, every tail length.
+        for (int shift = 0; shift < VectorMath.LANES; shift++) {
+            for (int tail = 0; tail < VectorMath.LANES; tail++) {
+                assertSameBits(builtIn, specials(shift, ActivationKernels.SIMD_FROM + SPECIAL.length + tail));
+            }
         }
     }
 
     @Test
     void theKernelsGiveTheActivationsValuesAtTheEdges() {
-        double[] sigmoid = SPECIAL.clone();
+        double[] values = specials(0, SPECIAL.length * (ActivationKernels.SIMD_FROM / SPECIAL.length + 1));
+        double[] sigmoid = values.clone();
         ActivationKernels.apply(Activation.sigmoid(), sigmoid);
-        assertEquals(0.5, sigmoid[0]);
-        assertEquals(1.0, sigmoid[5]);
-        assertEquals(0.0, sigmoid[6]);
-        assertTrue(Double.isNaN(sigmoid[4]));
-        double[] tanh = SPECIAL.clone();
+        double[] tanh = values.clone();
         ActivationKernels.apply(Activation.tanh(), tanh);
-        assertEquals(-0.0, tanh[1]);
-        assertEquals(1.0, tanh[5]);
-        assertEquals(-1.0, tanh[6]);
-        assertEquals(Math.tanh(1), tanh[2], Math.ulp(1.0));
-        double[] softplus = SPECIAL.clone();
+        double[] softplus = values.clone();
         ActivationKernels.apply(Activation.softplus(), softplus);
-        assertEquals(Math.log(2), softplus[0]);
-        assertEquals(Double.POSITIVE_INFINITY, softplus[5]);
-        assertEquals(0.0, softplus[6]);
-        assertEquals(Double.MAX_VALUE, softplus[15]);
+        for (int at = 0; at < values.length; at += SPECIAL.length) {
+            assertEquals(0.5, sigmoid[at]);
+            assertEquals(1.0, sigmoid[at + 5]);
+            assertEquals(0.0, sigmoid[at + 6]);
+            assertTrue(Double.isNaN(sigmoid[at + 4]));
+            assertEquals(-0.0, tanh[at + 1]);
+            assertEquals(1.0, tanh[at + 5]);
+            assertEquals(-1.0, tanh[at + 6]);
+            assertEquals(Math.tanh(1), tanh[at + 2], Math.ulp(1.0));
+            assertEquals(Math.log(2), softplus[at]);
+            assertEquals(Double.POSITIVE_INFINITY, softplus[at + 5]);
+            assertEquals(0.0, softplus[at + 6]);
+            assertEquals(Double.MAX_VALUE, softplus[at + 15]);
+        }
     }
 
     @Test
@@ -119,11 +126,14 @@ class VectorActivationsTests {
         double[] u = new double[lanes];
         double[] expm1 = new double[lanes];
         double[] log1p = new double[lanes];
+        double[] specialU = {0.0, 1.0, Double.MIN_VALUE, 0x1p-29, Math.nextDown(0x1p-29), Log1p.REDUCE_FROM,
+            Math.nextDown(Log1p.REDUCE_FROM), Math.nextUp(Log1p.REDUCE_FROM), Math.nextDown(1.0), 0.5, Double.NaN};
         for (int round = 0; round < 200_000; round++) {
             for (int lane = 0; lane < lanes; lane++) {
                 x[lane] = round < SPECIAL.length ? SPECIAL[(round + lane) % SPECIAL.length]
                         : round % 2 == 0 ? random.nextDouble(-800, 800) : random.nextDouble(-1, 1);
-                u[lane] = round % 2 == 0 ? random.nextDouble() : Math.scalb(random.nextDouble(), -random.nextInt(1075));
+                u[lane] = round < specialU.length ? specialU[(round + lane) % specialU.length]
+                        : round % 2 == 0 ? random.nextDouble() : Math.scalb(random.nextDouble(), -random.nextInt(1075));
             }
             VectorMath.expm1(DoubleVector.fromArray(VectorMath.SPECIES, x, 0), index).intoArray(expm1, 0);
             VectorMath.log1p(DoubleVector.fromArray(VectorMath.SPECIES, u, 0)).intoArray(log1p, 0);
@@ -136,6 +146,15 @@ class VectorActivationsTests {
                         () -> "log1p(" + ui + ")");
             }
         }
+    }
+
+    /** {@code length} values: the special ones over and over, starting from the {@code shift}-th. */
+    private static double[] specials(int shift, int length) {
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = SPECIAL[(i + shift) % SPECIAL.length];
+        }
+        return values;
     }
 
     private static void assertSameBits(BuiltInActivation builtIn, double[] values) {
