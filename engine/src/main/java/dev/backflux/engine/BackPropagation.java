@@ -198,7 +198,7 @@ final class BackPropagation {
         boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
         if (fromOutput) {
             // TUTORIAL dropout takes the slope of the masked layer, as layer_1 * (1 - layer_1) does.
-            ActivationKernels.derivativeFromOutput(activation, textbookDropout ? unmasked : values, slopes);
+            activation.derivativeFromOutput(textbookDropout ? unmasked : values, slopes);
         } else {
             activation.derivative(values, slopes);
         }

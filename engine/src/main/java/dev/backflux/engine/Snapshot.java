@@ -6,7 +6,6 @@ import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainedNetwork;
 import dev.backflux.api.TrainingStep;
 import dev.backflux.api.WeightStory;
-import dev.backflux.engine.kernels.ActivationKernels;
 import dev.backflux.engine.kernels.MatrixKernels;
 
 import java.util.List;
@@ -132,8 +131,8 @@ final class Snapshot implements TrainingStep {
         double[] mask = mask(layer);
         boolean textbookDropout = mask != null && result.dropout.gradient == DropoutGradient.TEXTBOOK;
         if (activation.hasDerivativeFromOutput()) {
-            ActivationKernels.derivativeFromOutput(activation,
-                    textbookDropout ? result.dropout.unmasked[layer] : result.layers[layer], slopes);
+            activation.derivativeFromOutput(textbookDropout ? result.dropout.unmasked[layer] : result.layers[layer],
+                    slopes);
         } else {
             activation.derivative(weightedInput(layer), slopes);
         }

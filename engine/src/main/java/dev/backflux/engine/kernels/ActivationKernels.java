@@ -3,10 +3,9 @@ package dev.backflux.engine.kernels;
 import dev.backflux.api.Activation;
 
 /**
- * Applies a layer's activation to its values, and its derivative to its outputs: the API's own activations
- * ({@link Activation#sigmoid()}, {@link Activation#tanh()}, {@link Activation#softplus()}) on SIMD registers when
- * the Vector API is there ({@link VectorActivations}, the same bits as their scalar code), any other activation
- * through its own array methods. The API's activations may be applied to a part of a layer at a time, on any
+ * Applies a layer's activation to its values, and computes its deltas: the API's own sigmoid and softplus on SIMD
+ * registers when the Vector API is there ({@link VectorActivations}, the same bits as their scalar code), tanh
+ * with its scalar code (faster than its SIMD version was), any other activation through its own array methods. The API's activations may be applied to a part of a layer at a time, on any
  * thread (a large product's helpers apply them to the rows they computed); another activation, a plugin's code,
  * is applied to the whole layer on the calling thread.
  *
@@ -14,11 +13,11 @@ import dev.backflux.api.Activation;
  */
 public final class ActivationKernels {
 
-    /** Whether the API's activations run on SIMD registers: the Vector API is there, with shapes it can use. */
+    /** Whether the API's sigmoid and softplus run on SIMD registers: the Vector API is there, with shapes it can use. */
     private static final boolean SIMD = VectorApiModule.PRESENT && VectorMath.usable();
 
     /**
-     * From this many values on, the API's activations run on SIMD registers. Fewer gain little from it, and until
+     * From this many values on, the API's sigmoid and softplus run on SIMD registers. Fewer gain little from it, and until
      * the JIT has compiled it, Vector API code runs far slower than plain code (a vector is an object to the
      * interpreter): a small network's first thousands of steps, in a short process, would pay for it.
      */
@@ -43,25 +42,9 @@ public final class ActivationKernels {
     }
 
     /**
-     * Writes the derivative of {@code activation} at every output into {@code derivatives}, as
-     * {@link Activation#derivativeFromOutput(double[], double[])} does (softplus's, {@code -(e^-out - 1)}, on SIMD
-     * registers; the sigmoid's and tanh's are a product and a sum, which the JIT vectorises by itself).
-     *
-     * @param activation the layer's activation, one whose {@link Activation#hasDerivativeFromOutput()}
-     * @param outputs the layer's outputs
-     * @param derivatives receives the derivatives; as long as {@code outputs}
-     */
-    public static void derivativeFromOutput(Activation activation, double[] outputs, double[] derivatives) {
-        if (SIMD && outputs.length >= SIMD_FROM && BuiltInActivation.of(activation) == BuiltInActivation.SOFTPLUS) {
-            VectorActivations.softplusDerivative(outputs, derivatives);
-        } else {
-            activation.derivativeFromOutput(outputs, derivatives);
-        }
-    }
-
-    /**
      * Writes a layer's delta, {@code errors[i] * f'(outputs[i])}, into {@code deltas}: the same bits as
-     * {@link #derivativeFromOutput} followed by the product, in one pass over the layer for the sigmoid and tanh.
+     * {@link Activation#derivativeFromOutput(double[], double[])} followed by the product, in one pass over the
+     * layer for the sigmoid and tanh.
      *
      * @param activation the layer's activation, one whose {@link Activation#hasDerivativeFromOutput()}
      * @param outputs the layer's outputs
@@ -79,7 +62,7 @@ public final class ActivationKernels {
                 deltas[i] = errors[i] * (1.0 - outputs[i] * outputs[i]);
             }
         } else {
-            derivativeFromOutput(activation, outputs, deltas);
+            activation.derivativeFromOutput(outputs, deltas);
             for (int i = 0; i < deltas.length; i++) {
                 deltas[i] = errors[i] * deltas[i];
             }
@@ -102,7 +85,7 @@ public final class ActivationKernels {
     }
 
     private static void applyBuiltIn(BuiltInActivation builtIn, double[] values, int from, int to) {
-        if (SIMD && to - from >= SIMD_FROM) {
+        if (SIMD && builtIn.simd() && to - from >= SIMD_FROM) {
             VectorActivations.apply(builtIn, values, from, to);
         } else {
             Activation activation = builtIn.activation();

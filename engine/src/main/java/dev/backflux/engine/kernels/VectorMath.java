@@ -1,7 +1,6 @@
 package dev.backflux.engine.kernels;
 
 import dev.backflux.api.internal.Exp;
-import dev.backflux.api.internal.Expm1;
 import dev.backflux.api.internal.Log1p;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -11,7 +10,7 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The API's {@link Exp#exp}, {@link Expm1#expm1} and {@link Log1p#log1p} on SIMD registers, through the JDK's
+ * The API's {@link Exp#exp} and {@link Log1p#log1p} on SIMD registers, through the JDK's
  * incubating Vector API: each lane computes exactly the operations of the scalar function, in the same order
  * (where the scalar code branches, both sides are computed and the lane takes the side the scalar code would
  * have taken), so the values are the same bits as the scalar code's.
@@ -27,7 +26,6 @@ final class VectorMath {
     private static final long SHIFT_BITS = Double.doubleToRawLongBits(Exp.SHIFT);
     private static final double[] HIGHS = Exp.highs();
     private static final double[] LOWS = Exp.lows();
-    private static final double[] SERIES = Expm1.coefficients();
 
     private VectorMath() {
     }
@@ -75,38 +73,6 @@ final class VectorMath {
         result = result.mul(scale1).mul(scale2);
         return result.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Exp.OVERFLOW))
                 .blend(0.0, x.compare(VectorOperators.LT, Exp.UNDERFLOW));
-    }
-
-    /**
-     * {@link Expm1#expm1(double)} lane by lane: the series where {@code |x| < ln 2}, else {@code e^x - 1}; each
-     * computed only when some lane takes it.
-     */
-    static DoubleVector expm1(DoubleVector x, int[] index) {
-        VectorMask<Double> small = x.abs().compare(VectorOperators.LT, Expm1.SERIES_BOUND);
-        if (small.allTrue()) {
-            return series(x);
-        }
-        DoubleVector viaExp = exp(x, index).sub(1.0);
-        return small.anyTrue() ? viaExp.blend(series(x), small) : viaExp;
-    }
-
-    /**
-     * {@link Expm1#expm1(double)} lane by lane, given {@code e^x} as {@link #exp} computed it (the scalar code's
-     * {@code Exp.exp(x) - 1} where {@code |x| ≥ ln 2}): for a caller that needs {@code e^x} anyway.
-     */
-    static DoubleVector expm1(DoubleVector x, DoubleVector ex) {
-        VectorMask<Double> small = x.abs().compare(VectorOperators.LT, Expm1.SERIES_BOUND);
-        DoubleVector viaExp = ex.sub(1.0);
-        return small.anyTrue() ? viaExp.blend(series(x), small) : viaExp;
-    }
-
-    /** The series of {@link Expm1}, {@code x + x²(1/2! + … + x/17!)}; a zero keeps its sign. */
-    private static DoubleVector series(DoubleVector x) {
-        DoubleVector p = DoubleVector.broadcast(SPECIES, SERIES[0]);
-        for (int i = 1; i < SERIES.length; i++) {
-            p = p.fma(x, DoubleVector.broadcast(SPECIES, SERIES[i]));
-        }
-        return x.mul(p).fma(x, x).blend(x, x.compare(VectorOperators.EQ, 0.0));
     }
 
     /** {@link Log1p#log1p(double)} lane by lane, for {@code u} from 0 to 1. */
