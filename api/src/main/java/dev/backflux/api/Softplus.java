@@ -8,7 +8,7 @@ import dev.backflux.api.internal.Log1p;
  * Softplus {@code ln(1 + e^x)}, a smooth ReLU, computed as {@code max(x, 0) + ln(1 + e^-|x|)}, which never
  * overflows; its derivative, the sigmoid of the input, is {@code 1 - e^-out} in terms of the output, computed
  * as {@code -(e^-out - 1)} so that it keeps its digits where the output is small. With the API's own {@link Exp},
- * {@link Log1p} and {@link Expm1}, so that the engine's SIMD kernels give the same bits.
+ * {@link Log1p} and {@link Expm1}, so that the engine's SIMD softplus gives the same bits.
  */
 final class Softplus implements Activation {
 

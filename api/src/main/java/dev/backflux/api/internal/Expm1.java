@@ -2,8 +2,9 @@ package dev.backflux.api.internal;
 
 /**
  * {@code e^x - 1}, accurate where {@code x} is near 0 (where {@code Exp.exp(x) - 1} would lose the digits that
- * matter), written like {@link Exp} so that the engine's SIMD kernels compute the same operations, in the same
- * order, lane by lane.
+ * matter), written like {@link Exp} in plain IEEE operations and fused multiply-adds, so that a SIMD version
+ * can compute the same bits lane by lane (the engine has none: tanh and softplus's derivative, which use it, ran
+ * no faster on SIMD registers).
  *
  * <p>Where {@code |x| < ln 2}, the series {@code x + x²(1/2! + x(1/3! + … + x/17!))}, by Horner's rule with
  * fused multiply-adds, its last term below {@code 2⁻⁶⁰} of the result; elsewhere {@code Exp.exp(x) - 1}, where
