@@ -57,10 +57,11 @@ class NonBlockingFilesTests {
             try (var files = Files.list(directory)) {
                 kept = files.map(file -> file.getFileName().toString()).sorted().toList();
             }
-            // The newest three written; a checkpoint still waiting when a newer one is due is skipped, so which
-            // ones depends on the disk's speed, but each is every 100th step and the last is the end's.
-            assertEquals(3, kept.size(), kept.toString());
-            assertEquals("checkpoint-000000001999.json", kept.get(2));
+            // The newest three written at most; a checkpoint still waiting when a newer one is due is skipped, so
+            // which ones, and how many (on a loaded machine the first and the end's only), depends on the disk's
+            // speed, but each is every 100th step and the last is the end's.
+            assertTrue(kept.size() >= 2 && kept.size() <= 3, kept.toString());
+            assertEquals("checkpoint-000000001999.json", kept.get(kept.size() - 1));
             for (String name : kept) {
                 long step = NetworkFile.read(directory.resolve(name)).step().getAsLong();
                 assertEquals(99, step % 100, name);
