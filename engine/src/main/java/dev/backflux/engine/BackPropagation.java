@@ -161,7 +161,7 @@ final class BackPropagation {
                 // error * f'(out) in one pass.
                 ActivationKernels.delta(activation, layers[k + 1], error, delta);
             } else {
-                slopes(fromOutput ? layers[k + 1] : weightedSums[k + 1], mask,
+                slopes(activation, dropoutGradient, fromOutput ? layers[k + 1] : weightedSums[k + 1], mask,
                         unmasked == null ? null : unmasked[k + 1], fromOutput, delta);
                 for (int i = 0; i < delta.length; i++) {
                     delta[i] = error[i] * delta[i];
@@ -190,11 +190,12 @@ final class BackPropagation {
     }
 
     /**
-     * Writes a layer's slopes into {@code slopes}: from its outputs ({@code values}) or its weighted sums when the
+     * Writes a layer's slopes into {@code slopes} (for a step and for its snapshot's views): from its outputs ({@code values}) or its weighted sums when the
      * activation has no derivative from its output, with dropout's mask (or null for none) applied as the run's
      * {@link DropoutGradient} says.
      */
-    private void slopes(double[] values, double[] mask, double[] unmasked, boolean fromOutput, double[] slopes) {
+    static void slopes(Activation activation, DropoutGradient dropoutGradient, double[] values, double[] mask,
+                       double[] unmasked, boolean fromOutput, double[] slopes) {
         boolean textbookDropout = mask != null && dropoutGradient == DropoutGradient.TEXTBOOK;
         if (fromOutput) {
             // TUTORIAL dropout takes the slope of the masked layer, as layer_1 * (1 - layer_1) does.

@@ -129,24 +129,10 @@ final class Snapshot implements TrainingStep {
         nonInputLayer(layer);
         double[] slopes = new double[examples * sizes[layer]];
         double[] mask = mask(layer);
-        boolean textbookDropout = mask != null && result.dropout.gradient == DropoutGradient.TEXTBOOK;
-        if (activation.hasDerivativeFromOutput()) {
-            activation.derivativeFromOutput(textbookDropout ? result.dropout.unmasked[layer] : result.layers[layer],
-                    slopes);
-        } else {
-            activation.derivative(weightedInput(layer), slopes);
-        }
-        if (textbookDropout) {
-            for (int i = 0; i < slopes.length; i++) {
-                slopes[i] = slopes[i] * mask[i];
-            }
-        } else if (mask != null) {
-            for (int i = 0; i < slopes.length; i++) {
-                if (mask[i] == 0) {
-                    slopes[i] = 0;
-                }
-            }
-        }
+        boolean fromOutput = activation.hasDerivativeFromOutput();
+        BackPropagation.slopes(activation, mask == null ? null : result.dropout.gradient,
+                fromOutput ? result.layers[layer] : weightedInput(layer), mask,
+                mask == null ? null : result.dropout.unmasked[layer], fromOutput, slopes);
         return MatrixViews.wrap(examples, sizes[layer], slopes);
     }
 
