@@ -1,0 +1,344 @@
+package dev.backflux.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastJsonValue;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.query.Predicates;
+import com.hazelcast.ringbuffer.OverflowPolicy;
+import com.hazelcast.ringbuffer.Ringbuffer;
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingRun;
+import dev.backflux.api.TrainingStep;
+import dev.backflux.api.TrainingViews;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A member's share of the work: it claims queued runs while it has a free slot, trains them with
+ * {@code Training.start()}, publishes their steps and keeps their results, and puts back in the queue the runs
+ * of members that left. Every blocking call to the cluster happens on its own thread, never on a thread of
+ * Reactor or of the training.
+ */
+final class Worker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private static final long TICK_MILLIS = 1_000;
+
+    private final HazelcastInstance hazelcast;
+    private final IMap<String, HazelcastJsonValue> runs;
+    private final IMap<String, String> specs;
+    private final IMap<String, byte[]> results;
+    private final int maxRuns;
+    private final Duration publishInterval;
+    private final ScheduledExecutorService executor;
+    private final ConcurrentMap<String, Active> active = new ConcurrentHashMap<>();
+    private final AtomicBoolean passScheduled = new AtomicBoolean();
+    private final String uuid;
+    private final String address;
+    private final UUID runsListener;
+    private final UUID membershipListener;
+    private volatile boolean closed;
+
+    /** A run this member trains. */
+    private static final class Active {
+        final String id;
+        final RunRecord record;
+        volatile TrainingRun run;
+        volatile boolean handedBack;
+
+        Active(String id, RunRecord record) {
+            this.id = id;
+            this.record = record;
+        }
+    }
+
+    Worker(HazelcastInstance hazelcast, int maxRuns, Duration publishInterval) {
+        this.hazelcast = hazelcast;
+        this.runs = hazelcast.getMap(BackfluxCluster.RUNS);
+        this.specs = hazelcast.getMap(BackfluxCluster.SPECS);
+        this.results = hazelcast.getMap(BackfluxCluster.RESULTS);
+        this.maxRuns = maxRuns;
+        this.publishInterval = publishInterval;
+        Member local = hazelcast.getCluster().getLocalMember();
+        this.uuid = local.getUuid().toString();
+        this.address = local.getAddress().getHost() + ":" + local.getAddress().getPort();
+        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "backflux-cluster-" + address);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.runsListener = runs.addEntryListener(new QueuedListener(), true);
+        this.membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                submit(Worker.this::tick);
+            }
+        });
+        executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        submit(this::tick);
+    }
+
+    /** Wakes the member when a run is queued (submitted, or put back after its member left). */
+    private final class QueuedListener implements EntryAddedListener<String, HazelcastJsonValue>,
+            EntryUpdatedListener<String, HazelcastJsonValue> {
+
+        @Override
+        public void entryAdded(EntryEvent<String, HazelcastJsonValue> event) {
+            queued(event);
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, HazelcastJsonValue> event) {
+            queued(event);
+        }
+
+        private void queued(EntryEvent<String, HazelcastJsonValue> event) {
+            if (event.getValue() != null && RunRecord.of(event.getValue()).state() == RunState.QUEUED) {
+                schedulePass();
+            }
+        }
+    }
+
+    List<String> running() {
+        return List.copyOf(active.keySet());
+    }
+
+    private void submit(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        LOG.warn("Backflux cluster member {}: {}", address, e.toString(), e);
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed.
+        }
+    }
+
+    private void schedulePass() {
+        if (passScheduled.compareAndSet(false, true)) {
+            submit(() -> {
+                passScheduled.set(false);
+                claim();
+            });
+        }
+    }
+
+    private void tick() {
+        requeueOrphans();
+        claim();
+    }
+
+    /** Claims the oldest queued runs while a slot is free: an atomic replace of each run's record, one winner. */
+    private void claim() {
+        while (!closed && active.size() < maxRuns) {
+            List<Map.Entry<String, HazelcastJsonValue>> queued = new ArrayList<>(
+                    runs.entrySet(Predicates.equal("state", RunState.QUEUED.name())));
+            if (queued.isEmpty()) {
+                return;
+            }
+            queued.sort(Comparator.comparingLong(entry -> RunRecord.of(entry.getValue()).seq()));
+            boolean claimed = false;
+            for (Map.Entry<String, HazelcastJsonValue> entry : queued) {
+                if (closed || active.size() >= maxRuns) {
+                    return;
+                }
+                RunRecord mine = RunRecord.of(entry.getValue()).runningOn(uuid, address);
+                if (runs.replace(entry.getKey(), entry.getValue(), mine.json())) {
+                    claimed = true;
+                    start(entry.getKey(), mine);
+                }
+            }
+            if (!claimed) {
+                return;
+            }
+        }
+    }
+
+    /** Puts back in the queue the runs held by members that are no longer in the cluster. */
+    private void requeueOrphans() {
+        if (closed) {
+            return;
+        }
+        Set<String> members = hazelcast.getCluster().getMembers().stream()
+                .map(member -> member.getUuid().toString()).collect(Collectors.toSet());
+        for (Map.Entry<String, HazelcastJsonValue> entry
+                : runs.entrySet(Predicates.equal("state", RunState.RUNNING.name()))) {
+            RunRecord record = RunRecord.of(entry.getValue());
+            if (!members.contains(record.owner())
+                    && runs.replace(entry.getKey(), entry.getValue(), record.requeued().json())) {
+                LOG.info("Run {} was on member {}, which left the cluster: queued again", entry.getKey(),
+                        record.member());
+            }
+        }
+    }
+
+    private void start(String id, RunRecord record) {
+        Active run = new Active(id, record);
+        active.put(id, run);
+        LOG.debug("Member {} trains run {} (attempt {})", address, id, record.attempt());
+        TrainingRun training;
+        try {
+            String json = specs.get(id);
+            if (json == null) {
+                throw new IllegalStateException("The spec of run " + id + " is missing from " + BackfluxCluster.SPECS);
+            }
+            training = RunSpec.fromJson(json).training().start();
+        } catch (RuntimeException e) {
+            LOG.warn("Member {} could not start run {}: {}", address, id, e.toString());
+            finish(run, failed(e));
+            return;
+        }
+        run.run = training;
+        Ringbuffer<byte[]> steps = hazelcast.getRingbuffer(BackfluxCluster.STEPS_PREFIX + id);
+        Flux<TrainingStep> published = training.steps();
+        if (!publishInterval.isZero()) {
+            published = published.transform(TrainingViews.atMostOnePer(publishInterval)).onBackpressureLatest();
+        }
+        published
+                .concatMap(step -> Mono.fromCompletionStage(() -> steps.addAsync(Codec.step(step),
+                                OverflowPolicy.OVERWRITE))
+                        .onErrorResume(error -> {
+                            LOG.debug("Run {}: step {} not published: {}", id, step.step(), error.toString());
+                            return Mono.empty();
+                        }), 1)
+                .then(training.result())
+                .subscribe(result -> submit(() -> finish(run, result)),
+                        error -> submit(() -> finish(run, failed(error))));
+    }
+
+    /** Keeps the result, marks the run done, then ends its steps; unless it was handed back to the queue. */
+    private void finish(Active run, TrainingResult result) {
+        try {
+            if (run.handedBack || closed) {
+                return;
+            }
+            results.set(run.id, Codec.result(result));
+            if (!runs.replace(run.id, run.record.json(), run.record.done().json())) {
+                LOG.warn("Run {} ended on member {}, but its record had changed: the cluster had given it to"
+                        + " another member", run.id, address);
+            }
+            String message = result.error().map(error -> error.getClass().getName() + ": " + error.getMessage())
+                    .orElse(result.condition());
+            hazelcast.<byte[]>getRingbuffer(BackfluxCluster.STEPS_PREFIX + run.id)
+                    .add(Codec.end(result.reason() == TrainingResult.Reason.FAILED, message));
+            LOG.debug("Member {} ended run {}: {}", address, run.id, result.reason());
+        } finally {
+            active.remove(run.id);
+            schedulePass();
+        }
+    }
+
+    /** Stops claiming, and hands the runs this member trains back to the queue for the other members. */
+    void close() {
+        closed = true;
+        for (Active run : active.values()) {
+            run.handedBack = true;
+            try {
+                runs.replace(run.id, run.record.json(), run.record.requeued().json());
+            } catch (RuntimeException e) {
+                LOG.debug("Run {} not handed back: {}", run.id, e.toString());
+            }
+            TrainingRun training = run.run;
+            if (training != null) {
+                training.cancel();
+            }
+        }
+        active.clear();
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            runs.removeEntryListener(runsListener);
+            hazelcast.getCluster().removeMembershipListener(membershipListener);
+        } catch (RuntimeException e) {
+            // Shutting down anyway.
+        }
+    }
+
+    /** The result of a run that failed before or outside the engine (a spec this member cannot build). */
+    private static TrainingResult failed(Throwable error) {
+        return new TrainingResult() {
+            @Override
+            public Reason reason() {
+                return Reason.FAILED;
+            }
+
+            @Override
+            public String condition() {
+                return "failed: " + error;
+            }
+
+            @Override
+            public Optional<String> stoppedBy() {
+                return Optional.empty();
+            }
+
+            @Override
+            public long stepsRun() {
+                return 0;
+            }
+
+            @Override
+            public Optional<TrainingStep> lastStep() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<TrainingStep> bestStep() {
+                return Optional.empty();
+            }
+
+            @Override
+            public OptionalDouble bestError() {
+                return OptionalDouble.empty();
+            }
+
+            @Override
+            public Duration elapsed() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public Optional<Throwable> error() {
+                return Optional.of(error);
+            }
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.backflux.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class LifecycleTests {
+
+    @Test
+    void closingAMemberAndAClientLeavesNoThreadOfTheirs() throws InterruptedException {
+        BackfluxCluster member = BackfluxCluster.member().clusterName("lifecycle-tests").port(15795).maxRuns(1)
+                .property("hazelcast.wait.seconds.before.join", "0").start();
+        BackfluxCluster client = BackfluxCluster.client().clusterName("lifecycle-tests")
+                .members("127.0.0.1:15795").start();
+        assertTrue(member.isMember());
+        assertEquals(1, member.maxRuns());
+        assertEquals(0, client.maxRuns());
+        client.submit(RunSpecTests.xor(1, 1, 1_000)).result().block(Duration.ofSeconds(30));
+        client.close();
+        member.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> left;
+        do {
+            left = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> name.startsWith("hz.") || name.startsWith("backflux-cluster"))
+                    .collect(Collectors.toList());
+            if (!left.isEmpty()) {
+                Thread.sleep(50);
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(List.of(), left);
+        assertThrows(IllegalStateException.class, () -> client.submit(RunSpecTests.xor(1, 1, 10)));
+    }
+
+    @Test
+    void badBuilderArgumentsAreRefusedNamingThem() {
+        assertEquals("port: expected 1 to 65535, actual 0", assertThrows(IllegalArgumentException.class,
+                () -> BackfluxCluster.member().port(0)).getMessage());
+        assertEquals("maxRuns: expected at least 0, actual -1", assertThrows(IllegalArgumentException.class,
+                () -> BackfluxCluster.member().maxRuns(-1)).getMessage());
+        assertEquals("members: expected at least one host:port, actual none",
+                assertThrows(IllegalArgumentException.class, () -> BackfluxCluster.client().members()).getMessage());
+        assertEquals("connectTimeout: expected a positive duration, actual PT0S",
+                assertThrows(IllegalArgumentException.class,
+                        () -> BackfluxCluster.client().connectTimeout(Duration.ZERO)).getMessage());
+    }
+}

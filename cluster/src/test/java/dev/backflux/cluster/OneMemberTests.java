@@ -1,0 +1,98 @@
+package dev.backflux.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingStep;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** One member embedded in the test JVM, and a client of it: the whole path of a run, quickly. */
+@Timeout(120)
+class OneMemberTests {
+
+    static final int PORT = 15790;
+    static BackfluxCluster member;
+    static BackfluxCluster client;
+
+    @BeforeAll
+    static void start() {
+        member = BackfluxCluster.member().clusterName("one-member-tests").port(PORT).maxRuns(2)
+                .property("hazelcast.wait.seconds.before.join", "0").start();
+        client = BackfluxCluster.client().clusterName("one-member-tests").members("127.0.0.1:" + PORT).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (member != null) {
+            member.close();
+        }
+    }
+
+    @Test
+    void aRunOnTheClusterGivesTheLocalResultToTheBit() {
+        RunSpec spec = RunSpecTests.xor(0.5, 3, 20_000);
+        TrainingResult local = spec.training().result().block();
+        ClusterRun run = client.submit(spec);
+        TrainingResult remote = run.result().block(Duration.ofSeconds(60));
+        SameBits.assertSameResult(local, remote, "the run");
+        RunStatus status = run.status().block(Duration.ofSeconds(10));
+        assertEquals(new RunStatus(RunState.DONE, "127.0.0.1:" + PORT, 1), status);
+    }
+
+    @Test
+    void aRunWithPluginsAndValidationGivesTheLocalResultToTheBit() {
+        RunSpec spec = RunSpec.builder().layerSizes(3, 4, 1).learningRate(1).seed(2).steps(30_000)
+                .activation("tanh").plugin("early-stopping", Map.of("patience", "100", "min-delta", "0.001"))
+                .data(dev.backflux.testing.Tutorial.XOR.withValidation(new double[][] {{1, 1, 1}},
+                        new double[][] {{0}}))
+                .build();
+        TrainingResult local = spec.training().result().block();
+        TrainingResult remote = member.submit(spec).result().block(Duration.ofSeconds(60));
+        SameBits.assertSameResult(local, remote, "the run");
+        assertEquals(TrainingResult.Reason.STOPPED, remote.reason(), remote.condition());
+    }
+
+    @Test
+    void aWatcherSeesTheLatestStepThenLiveOnesThenTheLast() {
+        RunSpec spec = RunSpecTests.xor(1.0, 1, 2_000_000);
+        ClusterRun run = client.submit(spec);
+        List<TrainingStep> steps = run.steps().collectList().block(Duration.ofSeconds(90));
+        TrainingResult result = run.result().block(Duration.ofSeconds(10));
+        assertTrue(steps.size() > 3, "steps seen: " + steps.size());
+        for (int i = 1; i < steps.size(); i++) {
+            assertTrue(steps.get(i).step() > steps.get(i - 1).step(), "increasing");
+        }
+        SameBits.assertSameStep(result.lastStep().orElseThrow(), steps.get(steps.size() - 1), "the last step");
+        // A watcher that comes after the end gets the last step, then the end.
+        List<TrainingStep> late = client.run(run.id()).steps().collectList().block(Duration.ofSeconds(30));
+        assertEquals(1, late.size());
+        assertEquals(1_999_999, late.get(0).step());
+    }
+
+    @Test
+    void aMalformedSpecIsRefusedAtSubmissionNamingTheField() {
+        RunSpec unknown = RunSpec.builder().layerSizes(3, 4, 1).steps(10).data(dev.backflux.testing.Tutorial.XOR)
+                .plugin("no-such-plugin", Map.of()).build();
+        RunSpecException error = assertThrows(RunSpecException.class, () -> client.submit(unknown));
+        assertEquals("plugins.no-such-plugin", error.field());
+        RunSpecException inSweep = assertThrows(RunSpecException.class,
+                () -> client.submit(List.of(RunSpecTests.xor(1, 1, 10), unknown)));
+        assertEquals("specs[1].plugins.no-such-plugin", inSweep.field());
+        assertTrue(inSweep.getMessage().startsWith("specs[1].plugins.no-such-plugin: expected a plugin id, one of ["),
+                inSweep.getMessage());
+        assertFalse(member.hazelcast().getMap(BackfluxCluster.SPECS).values().stream()
+                .anyMatch(json -> json.toString().contains("no-such-plugin")), "nothing was queued");
+    }
+}
