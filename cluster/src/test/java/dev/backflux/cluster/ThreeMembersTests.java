@@ -1,0 +1,120 @@
+package dev.backflux.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Three members in child JVMs on 127.0.0.1, a client and a lite member in the test JVM: a sweep spread over the
+ * members gives the local sweep's results to the bit, and a run held by one member is watched from another.
+ */
+@Timeout(180)
+class ThreeMembersTests {
+
+    static final String CLUSTER = "three-members-tests";
+    static ChildMembers members;
+    static BackfluxCluster client;
+    static BackfluxCluster watcher;
+
+    @BeforeAll
+    static void start() throws Exception {
+        members = ChildMembers.start(CLUSTER, 1, 15801, 15802, 15803);
+        client = BackfluxCluster.client().clusterName(CLUSTER).members(members.addresses()).start();
+        watcher = BackfluxCluster.member().clusterName(CLUSTER).port(15804).lite(true)
+                .members(members.addresses()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (members != null) {
+            members.close();
+        }
+    }
+
+    static List<RunSpec> sweep(long steps) {
+        List<RunSpec> specs = new ArrayList<>();
+        for (double rate : new double[] {0.1, 0.5, 1, 2, 5, 10}) {
+            for (long seed : new long[] {1, 2}) {
+                specs.add(RunSpecTests.xor(rate, seed, steps));
+            }
+        }
+        return specs;
+    }
+
+    @Test
+    void aTwelveRunSweepOverThreeMembersGivesTheLocalSweepToTheBit() {
+        List<RunSpec> specs = sweep(300_000);
+        long start = System.nanoTime();
+        ClusterSweep sweep = client.submit(specs);
+        List<TrainingResult> results = sweep.results().collectList().block(Duration.ofSeconds(150));
+        long clusterNanos = System.nanoTime() - start;
+
+        start = System.nanoTime();
+        List<TrainingResult> local = new ArrayList<>();
+        for (RunSpec spec : specs) {
+            local.add(spec.training().result().block());
+        }
+        long localNanos = System.nanoTime() - start;
+        System.out.printf("12-run sweep: %d ms on three members (one run each at a time), %d ms locally one after"
+                + " another%n", clusterNanos / 1_000_000, localNanos / 1_000_000);
+
+        assertEquals(12, results.size());
+        for (int i = 0; i < specs.size(); i++) {
+            SameBits.assertSameResult(local.get(i), results.get(i), "run " + i + " " + specs.get(i));
+        }
+        Set<String> where = new TreeSet<>();
+        for (ClusterRun run : sweep.runs()) {
+            RunStatus status = run.status().block(Duration.ofSeconds(10));
+            assertEquals(RunState.DONE, status.state());
+            assertEquals(1, status.attempt());
+            where.add(status.member());
+        }
+        assertEquals(Set.of(members.addresses()), where, "every member trained some of the runs");
+    }
+
+    @Test
+    void aWatcherOnOneMemberSeesTheLatestStepOfARunOnAnotherThenLiveOnes() {
+        ClusterRun run = watcher.submit(RunSpecTests.xor(1.0, 5, 3_000_000));
+        // Once the run has published a step, a new watcher's first step is the latest one, not step 0.
+        TrainingStep seen = run.steps().blockFirst(Duration.ofSeconds(60));
+        RunStatus status = run.status().block(Duration.ofSeconds(10));
+        assertEquals(RunState.RUNNING, status.state());
+        assertNotEquals("127.0.0.1:15804", status.member());
+        assertTrue(Set.of(members.addresses()).contains(status.member()), status.member());
+        assertTrue(watcher.runningHere().isEmpty());
+
+        List<TrainingStep> steps = watcher.run(run.id()).steps().collectList().block(Duration.ofSeconds(120));
+        TrainingResult result = run.result().block(Duration.ofSeconds(10));
+
+        assertTrue(steps.get(0).step() >= seen.step(), steps.get(0).step() + " after " + seen.step());
+        assertTrue(steps.get(0).step() > 0, "the latest step first, not the first step");
+        assertTrue(steps.size() >= 3, "live steps after the latest: " + steps.size());
+        for (int i = 1; i < steps.size(); i++) {
+            assertTrue(steps.get(i).step() > steps.get(i - 1).step(), "strictly increasing");
+        }
+        assertEquals(2_999_999, steps.get(steps.size() - 1).step());
+        SameBits.assertSameStep(result.lastStep().orElseThrow(), steps.get(steps.size() - 1), "the last step");
+        // A step in the middle, recomputed here from the weights the member published, is the local run's step.
+        TrainingStep middle = steps.get(steps.size() / 2);
+        TrainingStep localMiddle = RunSpecTests.xor(1.0, 5, middle.step() + 1).training().flux().blockLast();
+        SameBits.assertSameStep(localMiddle, middle, "step " + middle.step());
+    }
+}
