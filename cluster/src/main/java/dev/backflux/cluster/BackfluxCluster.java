@@ -69,6 +69,9 @@ public final class BackfluxCluster implements AutoCloseable {
     /** The map of ended runs' results, by run id. */
     public static final String RESULTS = "backflux-results";
 
+    /** The map of running runs' newest checkpoints, by run id. */
+    public static final String CHECKPOINTS = "backflux-checkpoints";
+
     /** The prefix of each run's ringbuffer of steps. */
     public static final String STEPS_PREFIX = "backflux-steps-";
 
@@ -83,13 +86,14 @@ public final class BackfluxCluster implements AutoCloseable {
     private final Worker worker;
     private final Results results;
 
-    private BackfluxCluster(HazelcastInstance hazelcast, boolean member, int maxRuns, Duration publishInterval) {
+    private BackfluxCluster(HazelcastInstance hazelcast, boolean member, int maxRuns, Duration publishInterval,
+            Duration checkpointInterval) {
         this.hazelcast = hazelcast;
         this.member = member;
         this.maxRuns = maxRuns;
         try {
             this.results = new Results(hazelcast, !member);
-            this.worker = member && maxRuns > 0 ? new Worker(hazelcast, maxRuns, publishInterval) : null;
+            this.worker = member && maxRuns > 0 ? new Worker(hazelcast, maxRuns, publishInterval, checkpointInterval) : null;
         } catch (RuntimeException e) {
             hazelcast.shutdown();
             throw e;
@@ -284,7 +288,7 @@ public final class BackfluxCluster implements AutoCloseable {
 
     /** Adds the structures' configuration the cluster needs to a member's, unless the member's config has it. */
     static void addStructures(Config config) {
-        for (String map : List.of(SPECS, RUNS, RESULTS)) {
+        for (String map : List.of(SPECS, RUNS, RESULTS, CHECKPOINTS)) {
             if (!config.getMapConfigs().containsKey(map)) {
                 config.addMapConfig(new MapConfig(map).setBackupCount(1));
             }
@@ -309,6 +313,7 @@ public final class BackfluxCluster implements AutoCloseable {
         private List<String> members;
         private int maxRuns = Runtime.getRuntime().availableProcessors();
         private Duration publishInterval = Duration.ofMillis(50);
+        private Duration checkpointInterval = Duration.ofSeconds(5);
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Config config;
         private boolean lite;
@@ -422,6 +427,28 @@ public final class BackfluxCluster implements AutoCloseable {
         }
 
         /**
+         * Sets how often a run this member trains leaves a checkpoint in the cluster (its weights, in the map
+         * {@value BackfluxCluster#CHECKPOINTS}, with a backup on another member): if this member is lost, the member
+         * that takes the run over resumes it from its newest checkpoint. Only runs without plugins are checkpointed
+         * (a plugin's state, such as early stopping's patience, would start again on resuming, and the result would
+         * differ from the run that never moved); the others start again from step 0.
+         *
+         * @param checkpointInterval at least zero (zero: no checkpoints, a lost run starts again from step 0);
+         *                           5 seconds by default
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
+        public MemberBuilder checkpointInterval(Duration checkpointInterval) {
+            Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+            if (checkpointInterval.isNegative()) {
+                throw new IllegalArgumentException("checkpointInterval: expected at least zero, actual "
+                        + checkpointInterval);
+            }
+            this.checkpointInterval = checkpointInterval;
+            return this;
+        }
+
+        /**
          * Sets a Hazelcast property (see Hazelcast's {@code ClusterProperty}), such as
          * {@code hazelcast.max.no.heartbeat.seconds}.
          *
@@ -467,7 +494,7 @@ public final class BackfluxCluster implements AutoCloseable {
                 built.setLiteMember(true);
             }
             return new BackfluxCluster(Hazelcast.newHazelcastInstance(built), true, lite ? 0 : maxRuns,
-                    publishInterval);
+                    publishInterval, checkpointInterval);
         }
 
         private Config network(Config built) {
@@ -597,7 +624,8 @@ public final class BackfluxCluster implements AutoCloseable {
                 built.setProperty("hazelcast.logging.type", "slf4j");
             }
             properties.forEach(built::setProperty);
-            return new BackfluxCluster(HazelcastClient.newHazelcastClient(built), false, 0, Duration.ZERO);
+            return new BackfluxCluster(HazelcastClient.newHazelcastClient(built), false, 0, Duration.ZERO,
+                    Duration.ZERO);
         }
     }
 

@@ -31,6 +31,8 @@ import java.util.OptionalDouble;
  *       validationAccuracy, optional step last, optional step best} (an optional value is a boolean, then the
  *       value; a step is {@code long step} and its weights before, as above; a string is {@code int length} and
  *       UTF-8 bytes, "" for none).</li>
+ *   <li>A <b>checkpoint</b>: {@code byte 1 (version), long step, k matrices (the weights after that step), long
+ *       elapsedNanos, optional double bestError, optional step best}.</li>
  * </ul>
  */
 final class Codec {
@@ -44,6 +46,22 @@ final class Codec {
 
     /** A step as a ringbuffer item or inside a result: its index and the weights before its update. */
     record StepItem(long step, double error, OptionalDouble validationError, List<Matrix> weightsBefore) {
+
+        static StepItem of(TrainingStep step) {
+            List<Matrix> weights = new ArrayList<>();
+            for (int k = 0; k < step.layerCount() - 1; k++) {
+                weights.add(step.weightsBefore(k));
+            }
+            return new StepItem(step.step(), step.meanAbsoluteError(), step.validationMeanAbsoluteError(), weights);
+        }
+    }
+
+    /**
+     * A run's newest checkpoint, kept in the cluster's checkpoint map: the weights after step {@code step}, the
+     * training time so far, and the best step so far (its monitored error and the weights before it).
+     */
+    record Checkpoint(long step, List<Matrix> weights, long elapsedNanos, OptionalDouble bestError,
+            Optional<StepItem> best) {
     }
 
     /** The end of a run in its ringbuffer. */
@@ -96,21 +114,51 @@ final class Codec {
             Optional<StepItem> best) {
     }
 
-    static byte[] result(TrainingResult result) {
+    static ResultRecord record(TrainingResult result) {
+        return new ResultRecord(result.reason(), result.condition(), result.stoppedBy().orElse(""),
+                result.stepsRun(), result.elapsed().toNanos(),
+                result.error().map(e -> e.getClass().getName()).orElse(""),
+                result.error().map(e -> String.valueOf(e.getMessage())).orElse(""), result.bestError(),
+                result.accuracy(), result.validationAccuracy(), result.lastStep().map(StepItem::of),
+                result.bestStep().map(StepItem::of));
+    }
+
+    static byte[] result(ResultRecord result) {
         return bytes(out -> {
             out.writeByte(RESULT_VERSION);
             string(out, result.reason().name());
             string(out, result.condition());
-            string(out, result.stoppedBy().orElse(""));
+            string(out, result.stoppedBy());
             out.writeLong(result.stepsRun());
-            out.writeLong(result.elapsed().toNanos());
-            string(out, result.error().map(e -> e.getClass().getName()).orElse(""));
-            string(out, result.error().map(e -> String.valueOf(e.getMessage())).orElse(""));
+            out.writeLong(result.elapsedNanos());
+            string(out, result.errorClass());
+            string(out, result.errorMessage());
             optional(out, result.bestError());
             optional(out, result.accuracy());
             optional(out, result.validationAccuracy());
-            optionalStep(out, result.lastStep());
-            optionalStep(out, result.bestStep());
+            optionalStep(out, result.last());
+            optionalStep(out, result.best());
+        });
+    }
+
+    static byte[] checkpoint(Checkpoint checkpoint) {
+        return bytes(out -> {
+            out.writeByte(RESULT_VERSION);
+            out.writeLong(checkpoint.step());
+            matrices(out, checkpoint.weights());
+            out.writeLong(checkpoint.elapsedNanos());
+            optional(out, checkpoint.bestError());
+            optionalStep(out, checkpoint.best());
+        });
+    }
+
+    static Checkpoint checkpoint(byte[] bytes) {
+        return read(bytes, in -> {
+            byte version = in.readByte();
+            if (version != RESULT_VERSION) {
+                throw new IllegalStateException("A checkpoint of version " + version + ", expected " + RESULT_VERSION);
+            }
+            return new Checkpoint(in.readLong(), matrices(in), in.readLong(), optional(in), optionalStep(in));
         });
     }
 
@@ -126,11 +174,11 @@ final class Codec {
         });
     }
 
-    private static void optionalStep(DataOutputStream out, Optional<TrainingStep> step) throws IOException {
+    private static void optionalStep(DataOutputStream out, Optional<StepItem> step) throws IOException {
         out.writeBoolean(step.isPresent());
         if (step.isPresent()) {
             out.writeLong(step.get().step());
-            weights(out, step.get());
+            matrices(out, step.get().weightsBefore());
         }
     }
 
@@ -143,10 +191,12 @@ final class Codec {
     }
 
     private static void weights(DataOutputStream out, TrainingStep step) throws IOException {
-        int count = step.layerCount() - 1;
-        out.writeInt(count);
-        for (int k = 0; k < count; k++) {
-            Matrix matrix = step.weightsBefore(k);
+        matrices(out, StepItem.of(step).weightsBefore());
+    }
+
+    private static void matrices(DataOutputStream out, List<Matrix> matrices) throws IOException {
+        out.writeInt(matrices.size());
+        for (Matrix matrix : matrices) {
             out.writeInt(matrix.rows());
             out.writeInt(matrix.columns());
             for (double value : matrix.toRowMajorArray()) {

@@ -24,12 +24,7 @@ final class Rebuild {
     /** Recomputes step {@code item.step()} of the run {@code spec} describes; computed on the subscribing thread. */
     static Mono<TrainingStep> step(RunSpec spec, Codec.StepItem item) {
         return Mono.defer(() -> {
-            double[][][] weights = new double[item.weightsBefore().size()][][];
-            for (int k = 0; k < weights.length; k++) {
-                weights[k] = item.weightsBefore().get(k).toArray();
-            }
-            Network network = Network.builder().layerSizes(spec.layerSizes()).learningRate(spec.learningRate())
-                    .weights(weights).build();
+            Network network = spec.network(item.weightsBefore());
             Training.Builder builder = Trainer.training(network, spec.data()).firstStep(item.step()).steps(1)
                     .configuration(Map.of());
             if (!spec.activation().equals(RunSpec.DEFAULT_ACTIVATION)) {

@@ -171,13 +171,34 @@ public final class RunSpec {
      * @throws IllegalArgumentException if a plugin or option is refused (see {@link #check()})
      */
     public Training training() {
-        Network network = Network.builder().layerSizes(layerSizes).learningRate(learningRate).seed(seed).build();
-        Training.Builder builder = Trainer.training(network, data).steps(steps).configuration(Map.of());
+        return builder(network()).steps(steps).build();
+    }
+
+    /** The network this spec describes, its initial weights drawn from its seed. */
+    Network network() {
+        return Network.builder().layerSizes(layerSizes).learningRate(learningRate).seed(seed).build();
+    }
+
+    /**
+     * The run from {@code network} (this spec's own, or its weights at a checkpoint), without its step count:
+     * the activation unless it is the default, then the plugins in order, and no system property's.
+     */
+    Training.Builder builder(Network network) {
+        Training.Builder builder = Trainer.training(network, data).configuration(Map.of());
         if (!activation.equals(DEFAULT_ACTIVATION)) {
             builder.plugin(activation);
         }
         plugins.forEach(builder::plugin);
-        return builder.build();
+        return builder;
+    }
+
+    /** The network a checkpoint resumes: these layers and learning rate, with the checkpoint's weights. */
+    Network network(List<Matrix> weights) {
+        double[][][] arrays = new double[weights.size()][][];
+        for (int k = 0; k < arrays.length; k++) {
+            arrays[k] = weights.get(k).toArray();
+        }
+        return Network.builder().layerSizes(layerSizes).learningRate(learningRate).weights(arrays).build();
     }
 
     /**

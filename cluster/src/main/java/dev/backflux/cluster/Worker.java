@@ -53,8 +53,10 @@ final class Worker {
     private final IMap<String, HazelcastJsonValue> runs;
     private final IMap<String, String> specs;
     private final IMap<String, byte[]> results;
+    private final IMap<String, byte[]> checkpoints;
     private final int maxRuns;
     private final Duration publishInterval;
+    private final Duration checkpointInterval;
     private final ScheduledExecutorService executor;
     private final ConcurrentMap<String, Active> active = new ConcurrentHashMap<>();
     private final AtomicBoolean passScheduled = new AtomicBoolean();
@@ -67,9 +69,12 @@ final class Worker {
     /** A run this member trains. */
     private static final class Active {
         final String id;
-        final RunRecord record;
+        volatile RunRecord record;
         volatile TrainingRun run;
         volatile boolean handedBack;
+        volatile RunSpec spec;
+        volatile Codec.Checkpoint resumed;
+        volatile Checkpointer checkpointer;
 
         Active(String id, RunRecord record) {
             this.id = id;
@@ -77,13 +82,15 @@ final class Worker {
         }
     }
 
-    Worker(HazelcastInstance hazelcast, int maxRuns, Duration publishInterval) {
+    Worker(HazelcastInstance hazelcast, int maxRuns, Duration publishInterval, Duration checkpointInterval) {
         this.hazelcast = hazelcast;
         this.runs = hazelcast.getMap(BackfluxCluster.RUNS);
         this.specs = hazelcast.getMap(BackfluxCluster.SPECS);
         this.results = hazelcast.getMap(BackfluxCluster.RESULTS);
+        this.checkpoints = hazelcast.getMap(BackfluxCluster.CHECKPOINTS);
         this.maxRuns = maxRuns;
         this.publishInterval = publishInterval;
+        this.checkpointInterval = checkpointInterval;
         Member local = hazelcast.getCluster().getLocalMember();
         this.uuid = local.getUuid().toString();
         this.address = local.getAddress().getHost() + ":" + local.getAddress().getPort();
@@ -209,14 +216,38 @@ final class Worker {
     private void start(String id, RunRecord record) {
         Active run = new Active(id, record);
         active.put(id, run);
-        LOG.debug("Member {} trains run {} (attempt {})", address, id, record.attempt());
         TrainingRun training;
         try {
             String json = specs.get(id);
             if (json == null) {
                 throw new IllegalStateException("The spec of run " + id + " is missing from " + BackfluxCluster.SPECS);
             }
-            training = RunSpec.fromJson(json).training().start();
+            RunSpec spec = RunSpec.fromJson(json);
+            run.spec = spec;
+            // Checkpoints only for runs without plugins: a plugin's state (early stopping's patience, a best error)
+            // would start again on resuming, and the run would no longer be the one that never moved.
+            boolean checkpointed = spec.plugins().isEmpty() && !checkpointInterval.isZero();
+            byte[] saved = checkpointed && record.attempt() > 1 ? checkpoints.get(id) : null;
+            Codec.Checkpoint resumed = saved == null ? null : Codec.checkpoint(saved);
+            run.resumed = resumed;
+            dev.backflux.api.Training.Builder builder = resumed == null ? spec.builder(spec.network()).steps(spec.steps())
+                    : spec.builder(spec.network(resumed.weights())).firstStep(resumed.step() + 1)
+                            .steps(spec.steps() - resumed.step() - 1);
+            if (checkpointed) {
+                Checkpointer checkpointer = new Checkpointer(checkpointInterval.toNanos(), spec.steps() - 1, resumed,
+                        System::nanoTime, checkpoint -> checkpoints.setAsync(id, Codec.checkpoint(checkpoint)));
+                run.checkpointer = checkpointer;
+                builder.plugin(checkpointer, Map.of());
+            }
+            if (resumed != null) {
+                RunRecord from = record.resumedAt(resumed.step() + 1);
+                if (runs.replace(id, record.json(), from.json())) {
+                    run.record = from;
+                }
+            }
+            LOG.debug("Member {} trains run {} (attempt {}, from step {})", address, id, record.attempt(),
+                    resumed == null ? 0 : resumed.step() + 1);
+            training = builder.build().start();
         } catch (RuntimeException e) {
             LOG.warn("Member {} could not start run {}: {}", address, id, e.toString());
             finish(run, failed(e));
@@ -246,7 +277,7 @@ final class Worker {
             if (run.handedBack || closed) {
                 return;
             }
-            results.set(run.id, Codec.result(result));
+            results.set(run.id, Codec.result(merged(run, Codec.record(result))));
             if (!runs.replace(run.id, run.record.json(), run.record.done().json())) {
                 LOG.warn("Run {} ended on member {}, but its record had changed: the cluster had given it to"
                         + " another member", run.id, address);
@@ -255,11 +286,30 @@ final class Worker {
                     .orElse(result.condition());
             hazelcast.<byte[]>getRingbuffer(BackfluxCluster.STEPS_PREFIX + run.id)
                     .add(Codec.end(result.reason() == TrainingResult.Reason.FAILED, message));
+            checkpoints.delete(run.id);
             LOG.debug("Member {} ended run {}: {}", address, run.id, result.reason());
         } finally {
             active.remove(run.id);
             schedulePass();
         }
+    }
+
+    /**
+     * The result of the whole run, from the result of the attempt that resumed it from a checkpoint: its steps
+     * counted from step 0, its time added to the earlier attempts', its best step the best of all attempts.
+     */
+    private static Codec.ResultRecord merged(Active run, Codec.ResultRecord attempt) {
+        Codec.Checkpoint resumed = run.resumed;
+        Checkpointer checkpointer = run.checkpointer;
+        if (resumed == null || checkpointer == null) {
+            return attempt;
+        }
+        long steps = run.spec.steps();
+        return new Codec.ResultRecord(attempt.reason(), attempt.reason() == TrainingResult.Reason.COMPLETED
+                ? "ran all " + steps + " requested steps" : attempt.condition(), attempt.stoppedBy(),
+                resumed.step() + 1 + attempt.stepsRun(), checkpointer.elapsedBefore() + attempt.elapsedNanos(),
+                attempt.errorClass(), attempt.errorMessage(), checkpointer.bestError(), attempt.accuracy(),
+                attempt.validationAccuracy(), attempt.last(), Optional.ofNullable(checkpointer.best()));
     }
 
     /** Stops claiming, and hands the runs this member trains back to the queue for the other members. */

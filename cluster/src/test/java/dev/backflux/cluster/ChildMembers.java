@@ -25,6 +25,10 @@ final class ChildMembers implements AutoCloseable {
     }
 
     static ChildMembers start(String clusterName, int maxRuns, int... ports) throws IOException, InterruptedException {
+        return start(clusterName, maxRuns, Duration.ofSeconds(5), ports);
+    }
+
+    static ChildMembers start(String clusterName, int maxRuns, Duration checkpoints, int... ports) throws IOException, InterruptedException {
         ChildMembers members = new ChildMembers(ports);
         try {
             Path directory = Files.createDirectories(Path.of("target", "members"));
@@ -40,7 +44,8 @@ final class ChildMembers implements AutoCloseable {
                         "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
                         "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
                         "-cp", System.getProperty("java.class.path"), MemberMain.class.getName(),
-                        clusterName, String.valueOf(port), String.valueOf(maxRuns), String.valueOf(ports.length)));
+                        clusterName, String.valueOf(port), String.valueOf(maxRuns), String.valueOf(ports.length),
+                        String.valueOf(checkpoints.toMillis())));
                 command.addAll(addresses);
                 Path log = directory.resolve(clusterName + "-" + port + ".log");
                 Files.deleteIfExists(log);

@@ -18,7 +18,8 @@ public final class MemberMain {
     /**
      * Runs the member.
      *
-     * @param args cluster name, port, max runs, expected members, then every member's {@code host:port}
+     * @param args cluster name, port, max runs, expected members, checkpoint interval in milliseconds, then every
+     *             member's {@code host:port}
      * @throws Exception if it cannot start
      */
     public static void main(String[] args) throws Exception {
@@ -26,9 +27,10 @@ public final class MemberMain {
         int port = Integer.parseInt(args[1]);
         int maxRuns = Integer.parseInt(args[2]);
         int expected = Integer.parseInt(args[3]);
-        String[] members = java.util.Arrays.copyOfRange(args, 4, args.length);
+        long checkpointMillis = Long.parseLong(args[4]);
+        String[] members = java.util.Arrays.copyOfRange(args, 5, args.length);
         BackfluxCluster member = BackfluxCluster.member().clusterName(clusterName).port(port).members(members)
-                .maxRuns(maxRuns).property("hazelcast.wait.seconds.before.join", "1")
+                .maxRuns(maxRuns).checkpointInterval(Duration.ofMillis(checkpointMillis)).property("hazelcast.wait.seconds.before.join", "1")
                 .property("hazelcast.max.no.heartbeat.seconds", "6")
                 .property("hazelcast.heartbeat.interval.seconds", "1")
                 .start();

@@ -48,7 +48,7 @@ class OneMemberTests {
         TrainingResult remote = run.result().block(Duration.ofSeconds(60));
         SameBits.assertSameResult(local, remote, "the run");
         RunStatus status = run.status().block(Duration.ofSeconds(10));
-        assertEquals(new RunStatus(RunState.DONE, "127.0.0.1:" + PORT, 1), status);
+        assertEquals(new RunStatus(RunState.DONE, "127.0.0.1:" + PORT, 1, 0), status);
     }
 
     @Test

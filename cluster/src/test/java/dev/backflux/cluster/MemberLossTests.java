@@ -1,0 +1,105 @@
+package dev.backflux.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A member killed as {@code kill -9} does, mid-sweep: every run completes elsewhere and equals the local run. */
+@Timeout(180)
+class MemberLossTests {
+
+    static final String CLUSTER = "member-loss-tests";
+    static ChildMembers members;
+    static BackfluxCluster client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        members = ChildMembers.start(CLUSTER, 1, Duration.ofMillis(200), 15811, 15812, 15813);
+        client = BackfluxCluster.client().clusterName(CLUSTER).members(members.addresses()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (members != null) {
+            members.close();
+        }
+    }
+
+    @Test
+    void killingAMemberMidSweepLosesNoRunAndChangesNoBit() throws Exception {
+        List<RunSpec> specs = new ArrayList<>();
+        for (long seed = 1; seed <= 6; seed++) {
+            specs.add(RunSpecTests.xor(0.5 + seed, seed, 2_000_000));
+        }
+        ClusterSweep sweep = client.submit(specs);
+        String victimMember = members.address(1);
+        ClusterRun victim = await(Duration.ofSeconds(60), () -> {
+            for (ClusterRun run : sweep.runs()) {
+                RunStatus status = run.status().block(Duration.ofSeconds(10));
+                if (status.state() == RunState.RUNNING && status.member().equals(victimMember)
+                        && client.hazelcast().getMap(BackfluxCluster.CHECKPOINTS).containsKey(run.id())) {
+                    return run;
+                }
+            }
+            return null;
+        });
+        List<TrainingStep> watched = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> watching = victim.steps().doOnNext(watched::add).then().toFuture();
+        await(Duration.ofSeconds(30), () -> watched.isEmpty() ? null : watched);
+        long checkpointed = Codec.checkpoint((byte[]) client.hazelcast().getMap(BackfluxCluster.CHECKPOINTS)
+                .get(victim.id())).step();
+
+        members.kill(1);
+
+        List<TrainingResult> results = sweep.results().collectList().block(Duration.ofSeconds(150));
+        watching.get(30, TimeUnit.SECONDS);
+        RunStatus moved = victim.status().block(Duration.ofSeconds(10));
+        assertEquals(RunState.DONE, moved.state());
+        assertEquals(2, moved.attempt(), "started again once");
+        assertNotEquals(victimMember, moved.member());
+        assertTrue(moved.firstStep() > checkpointed, "resumed after its checkpoint of step " + checkpointed
+                + ", from step " + moved.firstStep());
+        for (ClusterRun run : sweep.runs()) {
+            assertNotEquals(victimMember, run.status().block(Duration.ofSeconds(10)).member(), run.id());
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            TrainingResult local = specs.get(i).training().result().block();
+            SameBits.assertSameResult(local, results.get(i), "run " + i);
+        }
+        List<TrainingStep> seen = new ArrayList<>(watched);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i).step() > seen.get(i - 1).step(), "strictly increasing: " + seen.get(i).step()
+                    + " after " + seen.get(i - 1).step());
+        }
+        TrainingResult victimResult = results.get(sweep.runs().indexOf(victim));
+        SameBits.assertSameStep(victimResult.lastStep().orElseThrow(), seen.get(seen.size() - 1),
+                "the watcher's last step");
+    }
+
+    static <T> T await(Duration timeout, java.util.function.Supplier<T> found) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value;
+        while ((value = found.get()) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout);
+            }
+            Thread.sleep(20);
+        }
+        return value;
+    }
+}
