@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.RoutingMode;
+import com.hazelcast.core.LifecycleEvent;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingStep;
 import java.time.Duration;
@@ -46,6 +49,44 @@ class ThreeMembersTests {
         }
         if (members != null) {
             members.close();
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsAndReconnectsKeepsWatching() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(15899, 15801)) {
+            ClientConfig config = new ClientConfig();
+            config.setClusterName(CLUSTER);
+            config.getNetworkConfig().addAddress("127.0.0.1:15899").getClusterRoutingConfig()
+                    .setRoutingMode(RoutingMode.SINGLE_MEMBER);
+            config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000)
+                    .setInitialBackoffMillis(100).setMaxBackoffMillis(500);
+            List<LifecycleEvent.LifecycleState> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (BackfluxCluster flaky = BackfluxCluster.client().config(config).start()) {
+                flaky.hazelcast().getLifecycleService().addLifecycleListener(event -> events.add(event.getState()));
+                ClusterRun run = flaky.submit(RunSpecTests.xor(2.0, 7, 3_000_000));
+                List<TrainingStep> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+                java.util.concurrent.CompletableFuture<Void> watching = run.steps().doOnNext(steps::add).then()
+                        .toFuture();
+                MemberLossTests.await(Duration.ofSeconds(60), () -> steps.isEmpty() ? null : steps);
+
+                proxy.cut();
+                MemberLossTests.await(Duration.ofSeconds(30), () ->
+                        events.contains(LifecycleEvent.LifecycleState.CLIENT_DISCONNECTED) ? events : null);
+                int before = steps.size();
+                proxy.restore();
+                MemberLossTests.await(Duration.ofSeconds(60), () ->
+                        events.contains(LifecycleEvent.LifecycleState.CLIENT_CONNECTED) ? events : null);
+
+                watching.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                TrainingResult result = run.result().block(Duration.ofSeconds(30));
+                assertTrue(steps.size() > before, "steps after the reconnection: " + (steps.size() - before));
+                for (int i = 1; i < steps.size(); i++) {
+                    assertTrue(steps.get(i).step() > steps.get(i - 1).step(), "strictly increasing");
+                }
+                SameBits.assertSameStep(result.lastStep().orElseThrow(), steps.get(steps.size() - 1), "last step");
+                assertEquals(2_999_999, result.lastStep().orElseThrow().step());
+            }
         }
     }
 
