@@ -18,7 +18,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A run's steps read from its ringbuffer with Hazelcast's asynchronous {@code readManyAsync}, batch after batch,
  * keeping only the newest step of each batch and only the newest one not yet requested ({@code LATEST}), then
- * rebuilt by the engine one at a time on Reactor's {@code parallel} scheduler. No thread waits: the read of the
+ * rebuilt by the engine one at a time, when requested, on Reactor's {@code parallel} scheduler. No thread waits: the read of the
  * next batch is a pending operation on the member that completes when the member adds a step.
  */
 final class Watcher {
@@ -30,9 +30,10 @@ final class Watcher {
     }
 
     static Flux<TrainingStep> steps(HazelcastInstance hazelcast, String id, Mono<RunSpec> spec) {
+        // No prefetch: the next item is taken only once the last one is rebuilt and requested, so that at most two
+        // steps wait for a slow subscriber, the newest read (replaced by each newer one) and the one rebuilt for it.
         return spec.flatMapMany(runSpec -> items(hazelcast, id)
-                .publishOn(Schedulers.parallel(), 1)
-                .concatMap(item -> Rebuild.step(runSpec, item), 1));
+                .concatMap(item -> Rebuild.step(runSpec, item).subscribeOn(Schedulers.parallel()), 0));
     }
 
     static Flux<Codec.StepItem> items(HazelcastInstance hazelcast, String id) {

@@ -26,6 +26,7 @@ class OneMemberTests {
     @BeforeAll
     static void start() {
         member = BackfluxCluster.member().clusterName("one-member-tests").port(PORT).maxRuns(2)
+                .publishInterval(Duration.ZERO)
                 .property("hazelcast.wait.seconds.before.join", "0").start();
         client = BackfluxCluster.client().clusterName("one-member-tests").members("127.0.0.1:" + PORT).start();
     }
@@ -79,6 +80,52 @@ class OneMemberTests {
         List<TrainingStep> late = client.run(run.id()).steps().collectList().block(Duration.ofSeconds(30));
         assertEquals(1, late.size());
         assertEquals(1_999_999, late.get(0).step());
+    }
+
+    @Test
+    void aSlowWatcherOfALongRunKeepsAtMostTheRingbufferAndNeverHoldsTheRunBack() throws Exception {
+        ClusterRun run = client.submit(RunSpecTests.xor(1.0, 9, 1_500_000));
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> watching = new java.util.concurrent.CompletableFuture<>();
+        // A subscriber that takes one step, then asks for the next 200 ms later.
+        run.steps().subscribe(new reactor.core.publisher.BaseSubscriber<TrainingStep>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                request(1);
+            }
+
+            @Override
+            protected void hookOnNext(TrainingStep step) {
+                seen.add(step.step());
+                reactor.core.scheduler.Schedulers.parallel().schedule(() -> request(1), 200,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            protected void hookOnComplete() {
+                watching.complete(null);
+            }
+
+            @Override
+            protected void hookOnError(Throwable error) {
+                watching.completeExceptionally(error);
+            }
+        });
+        TrainingResult result = run.result().block(Duration.ofSeconds(90));
+        int seenAtTheEnd = seen.size();
+        watching.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        com.hazelcast.ringbuffer.Ringbuffer<byte[]> steps = member.hazelcast()
+                .getRingbuffer(BackfluxCluster.STEPS_PREFIX + run.id());
+        assertEquals(BackfluxCluster.STEPS_KEPT, steps.capacity());
+        assertTrue(steps.tailSequence() > 10 * BackfluxCluster.STEPS_KEPT, "steps published: " + (steps.tailSequence() + 1));
+        assertEquals(BackfluxCluster.STEPS_KEPT, steps.size(), "the ringbuffer keeps the newest steps only");
+        assertEquals(1_500_000, result.stepsRun());
+        assertTrue(seen.size() <= seenAtTheEnd + 2, "after the run ended, the slow watcher got the latest step and"
+                + " at most one older: " + seenAtTheEnd + " then " + seen.size());
+        assertTrue(seen.size() * 10L < steps.tailSequence(), "the watcher skipped steps: " + seen.size()
+                + " of " + (steps.tailSequence() + 1) + " published");
+        assertEquals(1_499_999L, seen.get(seen.size() - 1));
     }
 
     @Test
