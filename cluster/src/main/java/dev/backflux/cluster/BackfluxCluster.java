@@ -72,6 +72,9 @@ public final class BackfluxCluster implements AutoCloseable {
     /** The map of running runs' newest checkpoints, by run id. */
     public static final String CHECKPOINTS = "backflux-checkpoints";
 
+    /** The map of runs whose cancellation was asked, by run id. */
+    public static final String CANCELS = "backflux-cancels";
+
     /** The prefix of each run's ringbuffer of steps. */
     public static final String STEPS_PREFIX = "backflux-steps-";
 
@@ -278,6 +281,11 @@ public final class BackfluxCluster implements AutoCloseable {
                 .map(RunSpec::fromJson);
     }
 
+    Mono<Void> cancel(String id) {
+        return Mono.fromCompletionStage(() -> hazelcast.<String, Boolean>getMap(CANCELS).setAsync(id, Boolean.TRUE))
+                .then();
+    }
+
     Mono<RunStatus> status(String id) {
         return Mono.fromCompletionStage(() -> hazelcast.<String, com.hazelcast.core.HazelcastJsonValue>getMap(RUNS)
                         .getAsync(id))
@@ -288,7 +296,7 @@ public final class BackfluxCluster implements AutoCloseable {
 
     /** Adds the structures' configuration the cluster needs to a member's, unless the member's config has it. */
     static void addStructures(Config config) {
-        for (String map : List.of(SPECS, RUNS, RESULTS, CHECKPOINTS)) {
+        for (String map : List.of(SPECS, RUNS, RESULTS, CHECKPOINTS, CANCELS)) {
             if (!config.getMapConfigs().containsKey(map)) {
                 config.addMapConfig(new MapConfig(map).setBackupCount(1));
             }

@@ -1,6 +1,7 @@
 package dev.backflux.cluster;
 
 import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
@@ -89,6 +90,31 @@ public final class ClusterRun {
      */
     public Mono<RunStatus> status() {
         return queued.then(cluster.status(id));
+    }
+
+    /**
+     * Asks the cluster to stop the run: the member that trains it stops it before its next step, and its result
+     * is {@code CANCELLED} with the steps published so far; a run still queued ends with no step when a member
+     * takes it. Cancelling a run that has ended does nothing.
+     *
+     * @return completes once the cluster has recorded the request (the run ends shortly after: see
+     *         {@link #result()}); never {@code null}
+     */
+    public Mono<Void> cancel() {
+        return queued.then(cluster.cancel(id));
+    }
+
+    /**
+     * Returns this run as a {@link TrainingRun}, for code written for local runs, such as the dashboard's
+     * {@code Dashboard.show(name, run)}: one watcher of this run, started now and shared by the returned run's
+     * subscribers (the latest step, then live ones, skipping for slow subscribers), {@code latest()} the newest
+     * step it received, {@code cancel()} the cluster's. Its {@code result()} emits before its steps complete, as a
+     * local run's does. The watcher stops when the run ends.
+     *
+     * @return the run, watched from here; never {@code null}
+     */
+    public TrainingRun watched() {
+        return new WatchedRun(this);
     }
 
     @Override

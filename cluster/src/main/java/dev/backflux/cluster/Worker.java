@@ -54,6 +54,7 @@ final class Worker {
     private final IMap<String, String> specs;
     private final IMap<String, byte[]> results;
     private final IMap<String, byte[]> checkpoints;
+    private final IMap<String, Boolean> cancels;
     private final int maxRuns;
     private final Duration publishInterval;
     private final Duration checkpointInterval;
@@ -63,6 +64,7 @@ final class Worker {
     private final String uuid;
     private final String address;
     private final UUID runsListener;
+    private final UUID cancelsListener;
     private final UUID membershipListener;
     private volatile boolean closed;
 
@@ -88,6 +90,7 @@ final class Worker {
         this.specs = hazelcast.getMap(BackfluxCluster.SPECS);
         this.results = hazelcast.getMap(BackfluxCluster.RESULTS);
         this.checkpoints = hazelcast.getMap(BackfluxCluster.CHECKPOINTS);
+        this.cancels = hazelcast.getMap(BackfluxCluster.CANCELS);
         this.maxRuns = maxRuns;
         this.publishInterval = publishInterval;
         this.checkpointInterval = checkpointInterval;
@@ -100,6 +103,13 @@ final class Worker {
             return thread;
         });
         this.runsListener = runs.addEntryListener(new QueuedListener(), true);
+        this.cancelsListener = cancels.addEntryListener((EntryAddedListener<String, Boolean>) event -> {
+            Active run = active.get(event.getKey());
+            TrainingRun training = run == null ? null : run.run;
+            if (training != null) {
+                training.cancel();
+            }
+        }, false);
         this.membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
@@ -224,6 +234,11 @@ final class Worker {
             }
             RunSpec spec = RunSpec.fromJson(json);
             run.spec = spec;
+            if (cancels.containsKey(id)) {
+                finish(run, ended(TrainingResult.Reason.CANCELLED, "cancelled by ClusterRun.cancel() before it"
+                        + " started", null));
+                return;
+            }
             // Checkpoints only for runs without plugins: a plugin's state (early stopping's patience, a best error)
             // would start again on resuming, and the run would no longer be the one that never moved.
             boolean checkpointed = spec.plugins().isEmpty() && !checkpointInterval.isZero();
@@ -248,6 +263,10 @@ final class Worker {
             LOG.debug("Member {} trains run {} (attempt {}, from step {})", address, id, record.attempt(),
                     resumed == null ? 0 : resumed.step() + 1);
             training = builder.build().start();
+            run.run = training;
+            if (cancels.containsKey(id)) {
+                training.cancel();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Member {} could not start run {}: {}", address, id, e.toString());
             finish(run, failed(e));
@@ -336,6 +355,7 @@ final class Worker {
         }
         try {
             runs.removeEntryListener(runsListener);
+            cancels.removeEntryListener(cancelsListener);
             hazelcast.getCluster().removeMembershipListener(membershipListener);
         } catch (RuntimeException e) {
             // Shutting down anyway.
@@ -344,15 +364,20 @@ final class Worker {
 
     /** The result of a run that failed before or outside the engine (a spec this member cannot build). */
     private static TrainingResult failed(Throwable error) {
+        return ended(TrainingResult.Reason.FAILED, "failed: " + error, error);
+    }
+
+    /** The result of a run that ended without a step: it could not start, or was cancelled first. */
+    private static TrainingResult ended(TrainingResult.Reason reason, String condition, Throwable error) {
         return new TrainingResult() {
             @Override
             public Reason reason() {
-                return Reason.FAILED;
+                return reason;
             }
 
             @Override
             public String condition() {
-                return "failed: " + error;
+                return condition;
             }
 
             @Override
@@ -387,7 +412,7 @@ final class Worker {
 
             @Override
             public Optional<Throwable> error() {
-                return Optional.of(error);
+                return Optional.ofNullable(error);
             }
         };
     }

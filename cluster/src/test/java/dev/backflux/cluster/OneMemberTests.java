@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backflux.api.TrainingResult;
+import dev.backflux.api.TrainingRun;
+import dev.backflux.dashboard.Dashboard;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import dev.backflux.api.TrainingStep;
 import java.time.Duration;
 import java.util.List;
@@ -126,6 +131,45 @@ class OneMemberTests {
         assertTrue(seen.size() * 10L < steps.tailSequence(), "the watcher skipped steps: " + seen.size()
                 + " of " + (steps.tailSequence() + 1) + " published");
         assertEquals(1_499_999L, seen.get(seen.size() - 1));
+    }
+
+    @Test
+    void aCancelledRunEndsCancelledWithTheStepsItRan() {
+        ClusterRun run = client.submit(RunSpecTests.xor(1.0, 4, 1_000_000_000L));
+        TrainingStep seen = run.steps().blockFirst(Duration.ofSeconds(60));
+        run.cancel().block(Duration.ofSeconds(10));
+        TrainingResult result = run.result().block(Duration.ofSeconds(60));
+        assertEquals(TrainingResult.Reason.CANCELLED, result.reason(), result.condition());
+        assertTrue(result.stepsRun() > seen.step(), result.stepsRun() + " steps");
+        assertEquals(result.stepsRun() - 1, result.lastStep().orElseThrow().step());
+        TrainingStep local = RunSpecTests.xor(1.0, 4, result.stepsRun()).training().flux().blockLast();
+        SameBits.assertSameStep(local, result.lastStep().orElseThrow(), "the last step");
+    }
+
+    @Test
+    void theDashboardShowsARunOfTheClusterItJoinsAsAClient() throws Exception {
+        try (Dashboard dashboard = Dashboard.builder().port(0).build().start()) {
+            ClusterRun run = client.submit(RunSpecTests.xor(1.0, 6, 400_000));
+            TrainingRun watched = run.watched();
+            String id = dashboard.show("on the cluster", watched);
+            String runs = dashboard.url().toString().replace("/?token=", "/api/runs?token=");
+            JsonMapper json = JsonMapper.builder().build();
+            JsonNode shown = MemberLossTests.await(Duration.ofSeconds(60), () -> {
+                JsonNode board = json.readTree(HttpClient.create().get().uri(runs).responseContent().aggregate()
+                        .asString().block(Duration.ofSeconds(10)));
+                for (JsonNode candidate : board.get("runs")) {
+                    if (candidate.get("id").asString().equals(id) && candidate.get("state").asString().equals("completed")) {
+                        return candidate;
+                    }
+                }
+                return null;
+            });
+            assertEquals("on the cluster", shown.get("name").asString());
+            assertEquals(399_999, shown.get("step").asLong());
+            assertTrue(watched.isDone());
+            SameBits.assertSameStep(run.result().block(Duration.ofSeconds(10)).lastStep().orElseThrow(),
+                    watched.latest().orElseThrow(), "the latest step");
+        }
     }
 
     @Test
