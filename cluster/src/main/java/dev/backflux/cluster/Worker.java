@@ -15,7 +15,6 @@ import com.hazelcast.ringbuffer.Ringbuffer;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.api.TrainingRun;
 import dev.backflux.api.TrainingStep;
-import dev.backflux.api.TrainingViews;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +31,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -274,9 +274,20 @@ final class Worker {
         }
         run.run = training;
         Ringbuffer<byte[]> steps = hazelcast.getRingbuffer(BackfluxCluster.STEPS_PREFIX + id);
-        Flux<TrainingStep> published = training.steps();
-        if (!publishInterval.isZero()) {
-            published = published.transform(TrainingViews.atMostOnePer(publishInterval)).onBackpressureLatest();
+        Flux<TrainingStep> published;
+        if (publishInterval.isZero()) {
+            published = training.steps();
+        } else {
+            // The latest step, read on a timer: a subscriber to training.steps() would be handed every step on a
+            // delivery thread, which costs about as much as computing the tutorial's step.
+            AtomicLong last = new AtomicLong(-1);
+            published = Flux.interval(publishInterval, publishInterval)
+                    .onBackpressureDrop()
+                    .concatMap(tick -> Mono.justOrEmpty(training.latest()), 0)
+                    .takeUntilOther(training.result())
+                    .concatWith(training.result().flatMap(ended -> Mono.justOrEmpty(training.latest())))
+                    .filter(step -> step.step() > last.get())
+                    .doOnNext(step -> last.set(step.step()));
         }
         published
                 .concatMap(step -> Mono.fromCompletionStage(() -> steps.addAsync(Codec.step(step),
