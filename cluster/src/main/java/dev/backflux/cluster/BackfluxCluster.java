@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Backflux on a Hazelcast cluster: runs and sweeps submitted from any member or client, trained on the members,
@@ -278,6 +279,8 @@ public final class BackfluxCluster implements AutoCloseable {
         return Mono.fromCompletionStage(() -> hazelcast.<String, String>getMap(SPECS).getAsync(id))
                 .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("id: expected a run of this cluster,"
                         + " actual '" + id + "', which it does not know")))
+                // A spec may refer to a data file: read off Hazelcast's threads and Reactor's non-blocking ones.
+                .publishOn(Schedulers.boundedElastic())
                 .map(RunSpec::fromJson);
     }
 

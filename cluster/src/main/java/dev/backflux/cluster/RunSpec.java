@@ -53,6 +53,8 @@ public final class RunSpec {
     private final String activation;
     private final Map<String, Map<String, String>> plugins;
     private final TrainingData data;
+    private final String dataFile;
+    private final String dataSha256;
 
     private RunSpec(Builder builder) {
         this.name = builder.name;
@@ -66,6 +68,8 @@ public final class RunSpec {
                 new LinkedHashMap<>(options))));
         this.plugins = java.util.Collections.unmodifiableMap(copy);
         this.data = builder.data;
+        this.dataFile = builder.dataFile;
+        this.dataSha256 = builder.dataSha256;
     }
 
     /**
@@ -106,6 +110,9 @@ public final class RunSpec {
      *                                                        options, each a string, number or boolean
      *   "data": {"inputs": [[0, 0, 1], ...], "targets": [[0], ...],
      *            "validation": {"inputs": [...], "targets": [...]}}
+     *                                          or, for data every member reads from a file:
+     *   "data": {"file": "/shared/data.json", "sha256": "9f86d0..."}   that file holds the inline form above;
+     *                                          a member refuses a file whose bytes have another SHA-256
      * }
      * }</pre>
      * Every number is written so that it reads back to the same bits (Java's shortest exact decimal form).
@@ -273,6 +280,25 @@ public final class RunSpec {
         return data;
     }
 
+    /**
+     * Returns the file the data was read from, when the spec refers to its data instead of carrying it: the path
+     * every member reads, and the SHA-256 of its bytes, which every member checks.
+     *
+     * @return the path, or an empty optional for data carried inline
+     */
+    public Optional<String> dataFile() {
+        return Optional.ofNullable(dataFile);
+    }
+
+    /**
+     * Returns the SHA-256 of the data file's bytes, in lower-case hexadecimal, when the spec refers to a file.
+     *
+     * @return the hash, or an empty optional for data carried inline
+     */
+    public Optional<String> dataSha256() {
+        return Optional.ofNullable(dataSha256);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RunSpec && ((RunSpec) other).toJson().equals(toJson());
@@ -314,6 +340,8 @@ public final class RunSpec {
         private String activation = DEFAULT_ACTIVATION;
         private final Map<String, Map<String, String>> plugins = new LinkedHashMap<>();
         private TrainingData data;
+        private String dataFile;
+        private String dataSha256;
 
         private Builder() {
         }
@@ -461,6 +489,36 @@ public final class RunSpec {
          */
         public Builder data(TrainingData data) {
             this.data = Objects.requireNonNull(data, "data");
+            this.dataFile = null;
+            this.dataSha256 = null;
+            return this;
+        }
+
+        /**
+         * Sets the data by reference: a JSON file of the inline form, {@code {"inputs": [[...], ...], "targets":
+         * [[...], ...], "validation": {...}}}, that every member can read at this path (a shared file system, or
+         * the same file deployed on every host). It is read now, and the spec records the path and the SHA-256 of
+         * the file's bytes; a member reads the file again and refuses it if its bytes differ, so that every member
+         * trains on the same data. The spec then stays small however large the data is.
+         *
+         * @param file the data file, as every member can reach it (an absolute path is best)
+         * @return this builder
+         * @throws RunSpecException naming {@code data.file}, if the file cannot be read or holds no valid data
+         */
+        public Builder dataFile(java.nio.file.Path file) {
+            Objects.requireNonNull(file, "file");
+            RunSpecJson.DataFile read = RunSpecJson.readDataFile(file.toString(), null);
+            this.data = read.data();
+            this.dataFile = file.toString();
+            this.dataSha256 = read.sha256();
+            return this;
+        }
+
+        Builder dataFile(String file, String sha256) {
+            RunSpecJson.DataFile read = RunSpecJson.readDataFile(file, sha256);
+            this.data = read.data();
+            this.dataFile = file;
+            this.dataSha256 = read.sha256();
             return this;
         }
 

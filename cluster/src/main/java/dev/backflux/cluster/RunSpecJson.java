@@ -49,6 +49,11 @@ final class RunSpecJson {
             });
         }
         ObjectNode data = root.putObject("data");
+        if (spec.dataFile().isPresent()) {
+            data.put("file", spec.dataFile().get());
+            data.put("sha256", spec.dataSha256().orElseThrow());
+            return MAPPER.writeValueAsString(root);
+        }
         TrainingData training = spec.data();
         matrix(data.putArray("inputs"), training.inputs());
         matrix(data.putArray("targets"), training.targets());
@@ -148,7 +153,27 @@ final class RunSpecJson {
                 builder.plugin(plugin.getKey(), values);
             }
         }
-        builder.data(data(root.get("data")));
+        JsonNode data = root.get("data");
+        if (data != null && data.isObject() && data.has("file")) {
+            for (String field : data.propertyNames()) {
+                if (!Set.of("file", "sha256").contains(field)) {
+                    throw new RunSpecException("data." + field, "one of the fields [file, sha256] beside file",
+                            "'" + field + "'");
+                }
+            }
+            JsonNode file = data.get("file");
+            JsonNode sha256 = data.get("sha256");
+            if (!file.isString() || file.asString().isBlank()) {
+                throw new RunSpecException("data.file", "the path of a data file", kind(file));
+            }
+            if (sha256 == null || !sha256.isString() || !sha256.asString().matches("[0-9a-f]{64}")) {
+                throw new RunSpecException("data.sha256", "the SHA-256 of the file's bytes, 64 lower-case hexadecimal"
+                        + " digits", sha256 == null ? "nothing" : kind(sha256));
+            }
+            builder.dataFile(file.asString(), sha256.asString());
+        } else {
+            builder.data(data(data));
+        }
         return builder.build();
     }
 
@@ -206,6 +231,45 @@ final class RunSpecJson {
             data = data.withValidation(validationInputs, validationTargets);
         }
         return data;
+    }
+
+    /** Data read from a file, with the SHA-256 of the file's bytes. */
+    record DataFile(TrainingData data, String sha256) {
+    }
+
+    /** Reads a data file (blocking I/O), checking its hash when {@code sha256} is given. */
+    static DataFile readDataFile(String file, String sha256) {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new RunSpecException("data.file", "a data file this JVM can read", "'" + file + "' ("
+                    + e + ")");
+        }
+        String actual;
+        try {
+            actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        if (sha256 != null && !sha256.equals(actual)) {
+            throw new RunSpecException("data.sha256", sha256 + ", the hash of the file the spec was made from",
+                    actual + ", the hash of '" + file + "' now");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw new RunSpecException("data.file", "a JSON file of inputs and targets", "'" + file
+                    + "', which is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        try {
+            return new DataFile(data(node), actual);
+        } catch (RunSpecException e) {
+            throw new RunSpecException("data.file", "a JSON file of inputs and targets", "'" + file + "', whose "
+                    + e.getMessage());
+        }
     }
 
     private static void rows(String field, double[][] inputs, double[][] targets) {

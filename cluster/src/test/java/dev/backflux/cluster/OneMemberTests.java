@@ -58,6 +58,16 @@ class OneMemberTests {
     }
 
     @Test
+    void aRunWhoseDataIsAFileGivesTheLocalResultToTheBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("xor.json");
+        java.nio.file.Files.writeString(file, RunSpecTests.XOR_FILE);
+        RunSpec spec = RunSpec.builder().layerSizes(3, 4, 1).learningRate(0.7).steps(10_000).dataFile(file).build();
+        TrainingResult remote = client.submit(spec).result().block(Duration.ofSeconds(60));
+        SameBits.assertSameResult(RunSpecTests.xor(0.7, 1, 10_000).training().result().block(), remote, "the run");
+    }
+
+    @Test
     void aRunWithPluginsAndValidationGivesTheLocalResultToTheBit() {
         RunSpec spec = RunSpec.builder().layerSizes(3, 4, 1).learningRate(1).seed(2).steps(30_000)
                 .activation("tanh").plugin("early-stopping", Map.of("patience", "100", "min-delta", "0.001"))

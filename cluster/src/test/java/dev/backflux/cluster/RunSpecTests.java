@@ -3,14 +3,19 @@ package dev.backflux.cluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backflux.api.Matrix;
 import dev.backflux.api.TrainingData;
 import dev.backflux.api.TrainingResult;
 import dev.backflux.testing.Tutorial;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunSpecTests {
 
@@ -105,6 +110,41 @@ class RunSpecTests {
         assertRefused(good.replace("\"version\":1", "\"version\":2"), "version", "version: expected 1, actual number 2");
         assertRefused("{\"layers\": [3, 4", "json", null);
     }
+
+    @Test
+    void dataByReferenceTravelsAsItsPathAndHashAndEveryReaderChecksTheBytes(@TempDir Path directory)
+            throws IOException {
+        Path file = directory.resolve("xor.json");
+        Files.writeString(file, XOR_FILE);
+        RunSpec spec = RunSpec.builder().layerSizes(3, 4, 1).steps(2_000).dataFile(file).build();
+        String json = spec.toJson();
+        assertTrue(json.endsWith("\"data\":{\"file\":\"" + file + "\",\"sha256\":\"" + spec.dataSha256().orElseThrow()
+                + "\"}}"), json);
+        assertEquals(64, spec.dataSha256().orElseThrow().length());
+
+        RunSpec read = RunSpec.fromJson(json);
+        assertEquals(file.toString(), read.dataFile().orElseThrow());
+        assertSameBits(Tutorial.XOR.inputs(), read.data().inputs());
+        assertSameBits(Tutorial.XOR.targets(), read.data().targets());
+        SameBits.assertSameResult(xor(1.0, 1, 2_000).training().result().block(), read.training().result().block(),
+                "the run on the file's data");
+
+        Files.writeString(file, XOR_FILE.replace("[[0], [1], [1], [0]]", "[[0], [1], [1], [1]]"));
+        RunSpecException changed = assertThrows(RunSpecException.class, () -> RunSpec.fromJson(json));
+        assertEquals("data.sha256", changed.field());
+        assertTrue(changed.getMessage().startsWith("data.sha256: expected " + spec.dataSha256().orElseThrow()),
+                changed.getMessage());
+        Files.delete(file);
+        assertEquals("data.file", assertThrows(RunSpecException.class, () -> RunSpec.fromJson(json)).field());
+        Files.writeString(file, "{\"inputs\": [[0, 0, 1]], \"targets\": [[0], [1]]}");
+        RunSpecException bad = assertThrows(RunSpecException.class,
+                () -> RunSpec.builder().layerSizes(3, 4, 1).steps(10).dataFile(file));
+        assertEquals("data.file: expected a JSON file of inputs and targets, actual '" + file + "', whose"
+                + " data.targets: expected 1 rows, one per example of the inputs, actual 2 rows", bad.getMessage());
+    }
+
+    static final String XOR_FILE = "{\"inputs\": [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]],"
+            + " \"targets\": [[0], [1], [1], [0]]}";
 
     @Test
     void theBuilderRefusesBadArgumentsNamingThem() {
