@@ -271,8 +271,9 @@ public final class BackfluxCluster implements AutoCloseable {
     }
 
     Mono<TrainingResult> result(String id, Mono<RunSpec> spec) {
-        return results.await(id).zipWith(spec).flatMap(pair -> Rebuild.result(pair.getT2(),
-                Codec.result(pair.getT1())));
+        // The spec first: a run the cluster does not know fails there, before anything waits for its result.
+        return spec.flatMap(runSpec -> results.await(id).flatMap(bytes -> Rebuild.result(runSpec,
+                Codec.result(bytes))));
     }
 
     Mono<RunSpec> spec(String id) {

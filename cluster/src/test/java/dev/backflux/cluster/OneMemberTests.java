@@ -183,6 +183,33 @@ class OneMemberTests {
     }
 
     @Test
+    void aSpecAMemberCannotBuildEndsTheRunFailedNamingTheProblem() {
+        // Put in the cluster by hand, as a JVM with another plugin on its class path would submit it.
+        String json = RunSpecTests.xor(1, 1, 100).toJson().replace("\"activation\":\"sigmoid\"",
+                "\"activation\":\"sigmoid\",\"plugins\":{\"only-elsewhere\":{}}");
+        client.hazelcast().getMap(BackfluxCluster.SPECS).set("unbuildable", json);
+        client.hazelcast().getMap(BackfluxCluster.RUNS).set("unbuildable", RunRecord.queued(0).json());
+        ClusterRun run = client.run("unbuildable");
+        TrainingResult result = run.result().block(Duration.ofSeconds(30));
+        assertEquals(TrainingResult.Reason.FAILED, result.reason());
+        assertEquals(0, result.stepsRun());
+        assertTrue(result.error().orElseThrow() instanceof ClusterRunException);
+        assertTrue(result.condition().contains("only-elsewhere"), result.condition());
+        ClusterRunException error = assertThrows(ClusterRunException.class,
+                () -> run.steps().blockLast(Duration.ofSeconds(30)));
+        assertTrue(error.getMessage().contains("only-elsewhere"), error.getMessage());
+        assertEquals(RunState.DONE, run.status().block(Duration.ofSeconds(10)).state());
+    }
+
+    @Test
+    void aRunTheClusterDoesNotKnowIsAnError() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> client.run("no-such-run").result().block(Duration.ofSeconds(30)));
+        assertEquals("id: expected a run of this cluster, actual 'no-such-run', which it does not know",
+                error.getMessage());
+    }
+
+    @Test
     void aMalformedSpecIsRefusedAtSubmissionNamingTheField() {
         RunSpec unknown = RunSpec.builder().layerSizes(3, 4, 1).steps(10).data(dev.backflux.testing.Tutorial.XOR)
                 .plugin("no-such-plugin", Map.of()).build();
