@@ -285,6 +285,25 @@ public final class BackfluxCluster implements AutoCloseable {
                 .map(RunSpec::fromJson);
     }
 
+    Mono<Void> forget(String id) {
+        return status(id).flatMap(status -> {
+            if (status.state() != RunState.DONE) {
+                return Mono.error(new IllegalStateException("forget: expected a run that has ended, actual run " + id
+                        + " " + status.state().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            return Mono.when(
+                    Mono.fromCompletionStage(() -> hazelcast.getMap(RESULTS).deleteAsync(id)),
+                    Mono.fromCompletionStage(() -> hazelcast.getMap(CHECKPOINTS).deleteAsync(id)),
+                    Mono.fromCompletionStage(() -> hazelcast.getMap(CANCELS).deleteAsync(id)),
+                    Mono.fromCompletionStage(() -> hazelcast.getMap(SPECS).deleteAsync(id)))
+                    .then(Mono.fromCompletionStage(() -> hazelcast.getMap(RUNS).deleteAsync(id)))
+                    // Destroying a proxy is a blocking call: off Reactor's non-blocking threads.
+                    .then(Mono.fromRunnable(() -> hazelcast.getRingbuffer(STEPS_PREFIX + id).destroy())
+                            .subscribeOn(Schedulers.boundedElastic()))
+                    .then();
+        });
+    }
+
     Mono<Void> cancel(String id) {
         return Mono.fromCompletionStage(() -> hazelcast.<String, Boolean>getMap(CANCELS).setAsync(id, Boolean.TRUE))
                 .then();

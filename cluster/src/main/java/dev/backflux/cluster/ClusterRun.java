@@ -105,6 +105,18 @@ public final class ClusterRun {
     }
 
     /**
+     * Removes an ended run from the cluster: its spec, record, result, steps and any checkpoint, freeing their
+     * memory on every member (the cluster keeps them until then). Handles to it then fail as for a run the cluster
+     * never knew; a {@link #result()} already received stays.
+     *
+     * @return completes once removed; an {@link IllegalStateException} if the run has not ended, an
+     *         {@link IllegalArgumentException} if the cluster does not know it; never {@code null}
+     */
+    public Mono<Void> forget() {
+        return queued.then(cluster.forget(id));
+    }
+
+    /**
      * Returns this run as a {@link TrainingRun}, for code written for local runs, such as the dashboard's
      * {@code Dashboard.show(name, run)}: one watcher of this run, started now and shared by the returned run's
      * subscribers (the latest step, then live ones, skipping for slow subscribers), {@code latest()} the newest

@@ -202,6 +202,25 @@ class OneMemberTests {
     }
 
     @Test
+    void anEndedRunIsForgottenAndItsMemoryFreed() {
+        ClusterRun run = client.submit(RunSpecTests.xor(1.0, 8, 1_000_000_000L));
+        run.steps().blockFirst(Duration.ofSeconds(60));
+        IllegalStateException running = assertThrows(IllegalStateException.class,
+                () -> run.forget().block(Duration.ofSeconds(10)));
+        assertEquals("forget: expected a run that has ended, actual run " + run.id() + " running", running.getMessage());
+        run.cancel().block(Duration.ofSeconds(10));
+        run.result().block(Duration.ofSeconds(60));
+        run.forget().block(Duration.ofSeconds(30));
+        for (String map : List.of(BackfluxCluster.SPECS, BackfluxCluster.RUNS, BackfluxCluster.RESULTS,
+                BackfluxCluster.CHECKPOINTS, BackfluxCluster.CANCELS)) {
+            assertFalse(member.hazelcast().getMap(map).containsKey(run.id()), map);
+        }
+        assertFalse(member.hazelcast().getDistributedObjects().stream()
+                .anyMatch(object -> object.getName().equals(BackfluxCluster.STEPS_PREFIX + run.id())), "the steps");
+        assertThrows(IllegalArgumentException.class, () -> client.run(run.id()).status().block(Duration.ofSeconds(10)));
+    }
+
+    @Test
     void aRunTheClusterDoesNotKnowIsAnError() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> client.run("no-such-run").result().block(Duration.ofSeconds(30)));
