@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A member killed as {@code kill -9} does, mid-sweep: every run completes elsewhere and equals the local run. */
+/**
+ * A member killed as {@code kill -9} does, mid-sweep, then another that leaves gracefully: every run completes
+ * elsewhere, from its checkpoint, and equals the local run to the bit.
+ */
 @Timeout(180)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MemberLossTests {
 
     static final String CLUSTER = "member-loss-tests";
@@ -41,6 +48,7 @@ class MemberLossTests {
     }
 
     @Test
+    @Order(1)
     void killingAMemberMidSweepLosesNoRunAndChangesNoBit() throws Exception {
         List<RunSpec> specs = new ArrayList<>();
         for (long seed = 1; seed <= 6; seed++) {
@@ -89,6 +97,36 @@ class MemberLossTests {
         TrainingResult victimResult = results.get(sweep.runs().indexOf(victim));
         SameBits.assertSameStep(victimResult.lastStep().orElseThrow(), seen.get(seen.size() - 1),
                 "the watcher's last step");
+    }
+
+    @Test
+    @Order(2)
+    void aMemberThatLeavesGracefullyHandsItsRunsBackToBeResumedElsewhere() throws Exception {
+        // Members 0 and 2 are left, one run at a time each.
+        List<RunSpec> specs = List.of(RunSpecTests.xor(3.0, 11, 2_500_000), RunSpecTests.xor(4.0, 12, 2_500_000));
+        ClusterSweep sweep = client.submit(specs);
+        String leaving = members.address(2);
+        ClusterRun handedBack = await(Duration.ofSeconds(60), () -> {
+            for (ClusterRun run : sweep.runs()) {
+                RunStatus status = run.status().block(Duration.ofSeconds(10));
+                if (status.state() == RunState.RUNNING && status.member().equals(leaving)
+                        && client.hazelcast().getMap(BackfluxCluster.CHECKPOINTS).containsKey(run.id())) {
+                    return run;
+                }
+            }
+            return null;
+        });
+
+        members.stop(2);
+
+        List<TrainingResult> results = sweep.results().collectList().block(Duration.ofSeconds(120));
+        RunStatus moved = handedBack.status().block(Duration.ofSeconds(10));
+        assertEquals(2, moved.attempt());
+        assertEquals(members.address(0), moved.member());
+        assertTrue(moved.firstStep() > 0, "resumed from its checkpoint: " + moved);
+        for (int i = 0; i < specs.size(); i++) {
+            SameBits.assertSameResult(specs.get(i).training().result().block(), results.get(i), "run " + i);
+        }
     }
 
     static <T> T await(Duration timeout, java.util.function.Supplier<T> found) throws InterruptedException {
