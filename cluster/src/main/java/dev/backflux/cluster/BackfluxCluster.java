@@ -45,8 +45,10 @@ import reactor.core.scheduler.Schedulers;
  * <p><b>The queue.</b> A submitted run's spec (JSON, see {@link RunSpec#toJson()}) goes to the map
  * {@value #SPECS}, its record to {@value #RUNS}, queued. Members with a free slot claim the oldest queued run with
  * an atomic replace of its record (one wins), so runs start in submission order on whichever members have room,
- * and a member never holds more than its slots. When a member leaves, the others put the runs it held back in
- * the queue. A run's result goes to {@value #RESULTS}; its steps, at most one per
+ * and a member never holds more than its slots. A member checkpoints each run it trains without plugins into
+ * {@value #CHECKPOINTS}; when a member leaves, the others put the runs it held back in the queue, and the member
+ * that takes one resumes it from its newest checkpoint (or from step 0). A run's result goes to {@value #RESULTS};
+ * its steps, at most one per
  * {@link MemberBuilder#publishInterval(Duration) publish interval} (the latest), to a ringbuffer of
  * {@value #STEPS_KEPT} items named {@value #STEPS_PREFIX} and the run's id.
  *
