@@ -273,9 +273,23 @@ public final class BackfluxCluster implements AutoCloseable {
     }
 
     Mono<TrainingResult> result(String id, Mono<RunSpec> spec) {
-        // The spec first: a run the cluster does not know fails there, before anything waits for its result.
-        return spec.flatMap(runSpec -> results.await(id).flatMap(bytes -> Rebuild.result(runSpec,
-                Codec.result(bytes))));
+        // The spec first: a run the cluster does not know fails there, before anything waits for its result. Then,
+        // once the result is there, its record too, so that status() says DONE to whoever saw the result.
+        return spec.flatMap(runSpec -> results.await(id).flatMap(bytes -> done(id).then(Rebuild.result(runSpec,
+                Codec.result(bytes)))));
+    }
+
+    /**
+     * The run's status once its record says DONE: its member writes the result, the end of its steps, then the
+     * record, a moment apart. Waits up to 5 s (polling every 50 ms), then gives the status as it is: a member lost
+     * between the result and the record leaves the run RUNNING until another member has run it again.
+     */
+    private Mono<RunStatus> done(String id) {
+        return Flux.range(0, 100)
+                .concatMap(poll -> (poll == 0 ? Mono.<Long>empty() : Mono.delay(Duration.ofMillis(50)))
+                        .then(status(id)))
+                .takeUntil(status -> status.state() == RunState.DONE)
+                .last();
     }
 
     Mono<RunSpec> spec(String id) {
@@ -288,7 +302,10 @@ public final class BackfluxCluster implements AutoCloseable {
     }
 
     Mono<Void> forget(String id) {
-        return status(id).flatMap(status -> {
+        Mono<RunStatus> ended = Mono.fromCompletionStage(() -> hazelcast.<String, byte[]>getMap(RESULTS).getAsync(id))
+                .flatMap(result -> done(id))
+                .switchIfEmpty(Mono.defer(() -> status(id)));
+        return ended.flatMap(status -> {
             if (status.state() != RunState.DONE) {
                 return Mono.error(new IllegalStateException("forget: expected a run that has ended, actual run " + id
                         + " " + status.state().name().toLowerCase(java.util.Locale.ROOT)));

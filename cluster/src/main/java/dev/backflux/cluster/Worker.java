@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
@@ -48,6 +49,7 @@ final class Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final long TICK_MILLIS = 1_000;
+    private static final int FINISH_ATTEMPTS = 60;
 
     private final HazelcastInstance hazelcast;
     private final IMap<String, HazelcastJsonValue> runs;
@@ -120,7 +122,9 @@ final class Worker {
                 submit(Worker.this::tick);
             }
         });
-        executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        // Guarded: a periodic task that throws is never run again, and a cluster call may fail for a moment (a
+        // migration after a member left).
+        executor.scheduleWithFixedDelay(() -> guarded(this::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         submit(this::tick);
     }
 
@@ -151,17 +155,19 @@ final class Worker {
 
     private void submit(Runnable task) {
         try {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    if (!closed) {
-                        LOG.warn("Backflux cluster member {}: {}", address, e.toString(), e);
-                    }
-                }
-            });
+            executor.execute(() -> guarded(task));
         } catch (RejectedExecutionException e) {
             // Closed.
+        }
+    }
+
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.warn("Backflux cluster member {}: {}", address, e.toString(), e);
+            }
         }
     }
 
@@ -267,6 +273,21 @@ final class Worker {
             if (cancels.containsKey(id)) {
                 training.cancel();
             }
+        } catch (HazelcastException e) {
+            // The cluster, not the run: hand it back to the queue for a member (maybe this one) to try again.
+            LOG.warn("Member {} could not read run {} from the cluster, queued again: {}", address, id, e.toString());
+            active.remove(id);
+            TrainingRun started = run.run;
+            if (started != null) {
+                started.cancel();
+            }
+            try {
+                runs.replace(id, run.record.json(), run.record.requeued().json());
+            } catch (HazelcastException again) {
+                LOG.debug("Run {} not handed back now ({}): it is found again when this member leaves", id,
+                        again.toString());
+            }
+            return;
         } catch (RuntimeException e) {
             LOG.warn("Member {} could not start run {}: {}", address, id, e.toString());
             finish(run, failed(e));
@@ -303,24 +324,46 @@ final class Worker {
 
     /** Keeps the result, marks the run done, then ends its steps; unless it was handed back to the queue. */
     private void finish(Active run, TrainingResult result) {
+        finish(run, result, 0);
+    }
+
+    private void finish(Active run, TrainingResult result, int attempt) {
+        boolean done = true;
         try {
             if (run.handedBack || closed) {
                 return;
             }
+            // In this order: the result, the end of the steps, then the record, DONE once nothing more is written.
             results.set(run.id, Codec.result(merged(run, Codec.record(result))));
-            if (!runs.replace(run.id, run.record.json(), run.record.done().json())) {
-                LOG.warn("Run {} ended on member {}, but its record had changed: the cluster had given it to"
-                        + " another member", run.id, address);
-            }
             String message = result.error().map(error -> error.getClass().getName() + ": " + error.getMessage())
                     .orElse(result.condition());
             hazelcast.<byte[]>getRingbuffer(BackfluxCluster.STEPS_PREFIX + run.id)
                     .add(Codec.end(result.reason() == TrainingResult.Reason.FAILED, message));
             checkpoints.delete(run.id);
+            if (!runs.replace(run.id, run.record.json(), run.record.done().json())) {
+                LOG.warn("Run {} ended on member {}, but its record had changed: the cluster had given it to"
+                        + " another member", run.id, address);
+            }
             LOG.debug("Member {} ended run {}: {}", address, run.id, result.reason());
+        } catch (HazelcastException e) {
+            // Each write is idempotent: try them all again in a moment, the run still holding its slot.
+            if (attempt < FINISH_ATTEMPTS && !closed) {
+                done = false;
+                LOG.debug("Run {} ended, but keeping its result failed ({}): trying again", run.id, e.toString());
+                try {
+                    executor.schedule(() -> guarded(() -> finish(run, result, attempt + 1)), 1, TimeUnit.SECONDS);
+                } catch (RejectedExecutionException closing) {
+                    done = true;
+                }
+            } else {
+                LOG.warn("Run {} ended on member {}, but its result could not be kept: {}", run.id, address,
+                        e.toString());
+            }
         } finally {
-            active.remove(run.id);
-            schedulePass();
+            if (done) {
+                active.remove(run.id);
+                schedulePass();
+            }
         }
     }
 
