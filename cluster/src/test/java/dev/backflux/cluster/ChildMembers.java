@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildMembers implements AutoCloseable {
 
+    /**
+     * The kernels every child member trains on: the test JVM's own ({@code java}, set by the module's surefire
+     * configuration), so that members compute the same bits as the local runs they are compared with.
+     */
+    static final String KERNELS = System.getProperty("backflux.kernels", "java");
+
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
     private final int[] ports;
@@ -38,7 +44,8 @@ final class ChildMembers implements AutoCloseable {
             }
             for (int port : ports) {
                 List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx256m", "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector",
+                        .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-Dbackflux.kernels=" + KERNELS,
+                        "--add-modules", "jdk.incubator.vector",
                         "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
                         "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens",
                         "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",

@@ -39,7 +39,9 @@ public final class MemberMain {
             Thread.sleep(20);
         }
         System.out.println("READY " + member.hazelcast().getCluster().getLocalMember().getUuid() + " "
-                + member.hazelcast().getCluster().getMembers().size());
+                + member.hazelcast().getCluster().getMembers().size() + " kernels="
+                + System.getProperty("backflux.kernels") + " vector="
+                + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         System.out.flush();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;

@@ -53,6 +53,17 @@ class ThreeMembersTests {
     }
 
     @Test
+    void everyMemberTrainsOnTheTestJvmsKernels() throws Exception {
+        // The results are compared with local runs to the bit: only the same kernels give the same bits (with
+        // backflux.kernels=auto a JVM without the Vector API but with a system BLAS would use native dgemm).
+        assertEquals("java", System.getProperty("backflux.kernels"), "the test JVM's backflux.kernels");
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "the test JVM's Vector API");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(members.log(i).contains(" kernels=java vector=true"), "member " + i + ": " + members.log(i));
+        }
+    }
+
+    @Test
     void aClientThatDisconnectsAndReconnectsKeepsWatching() throws Exception {
         try (TcpProxy proxy = new TcpProxy(15899, 15801)) {
             ClientConfig config = new ClientConfig();
