@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
 
 /**
  * The binary forms members exchange besides a run's JSON spec (big-endian, as {@link DataOutputStream} writes;
- * doubles as their IEEE 754 bits, so every value arrives exact).
+ * doubles as their raw IEEE 754 bits
+ * ({@link Double#doubleToRawLongBits}), so every value arrives exact, a NaN's payload included).
  *
  * <ul>
  *   <li>A <b>step item</b> in a run's ringbuffer: {@code byte 1, long step, double error, boolean hasValidation,
@@ -72,10 +73,10 @@ final class Codec {
         return bytes(out -> {
             out.writeByte(STEP);
             out.writeLong(step.step());
-            out.writeDouble(step.meanAbsoluteError());
+            writeDouble(out, step.meanAbsoluteError());
             OptionalDouble validation = step.validationMeanAbsoluteError();
             out.writeBoolean(validation.isPresent());
-            out.writeDouble(validation.orElse(0));
+            writeDouble(out, validation.orElse(0));
             weights(out, step);
         });
     }
@@ -94,9 +95,9 @@ final class Codec {
             byte kind = in.readByte();
             if (kind == STEP) {
                 long step = in.readLong();
-                double error = in.readDouble();
+                double error = readDouble(in);
                 boolean hasValidation = in.readBoolean();
-                double validation = in.readDouble();
+                double validation = readDouble(in);
                 return new StepItem(step, error, hasValidation ? OptionalDouble.of(validation) : OptionalDouble.empty(),
                         matrices(in));
             }
@@ -200,7 +201,7 @@ final class Codec {
             out.writeInt(matrix.rows());
             out.writeInt(matrix.columns());
             for (double value : matrix.toRowMajorArray()) {
-                out.writeDouble(value);
+                writeDouble(out, value);
             }
         }
     }
@@ -213,7 +214,7 @@ final class Codec {
             int columns = in.readInt();
             double[] values = new double[Math.multiplyExact(rows, columns)];
             for (int i = 0; i < values.length; i++) {
-                values[i] = in.readDouble();
+                values[i] = readDouble(in);
             }
             matrices.add(Matrix.ofRowMajor(rows, columns, values));
         }
@@ -222,13 +223,27 @@ final class Codec {
 
     private static void optional(DataOutputStream out, OptionalDouble value) throws IOException {
         out.writeBoolean(value.isPresent());
-        out.writeDouble(value.orElse(0));
+        writeDouble(out, value.orElse(0));
     }
 
     private static OptionalDouble optional(DataInputStream in) throws IOException {
         boolean present = in.readBoolean();
-        double value = in.readDouble();
+        double value = readDouble(in);
         return present ? OptionalDouble.of(value) : OptionalDouble.empty();
+    }
+
+    /**
+     * Writes a double as its raw IEEE 754 bits: {@link DataOutputStream#writeDouble} uses
+     * {@link Double#doubleToLongBits}, which turns every NaN into the canonical one, so a NaN's payload would not
+     * survive the trip.
+     */
+    static void writeDouble(DataOutputStream out, double value) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(value));
+    }
+
+    /** Reads a double written by {@link #writeDouble}, its bits as they were. */
+    static double readDouble(DataInputStream in) throws IOException {
+        return Double.longBitsToDouble(in.readLong());
     }
 
     private static void string(DataOutputStream out, String text) throws IOException {

@@ -64,6 +64,28 @@ class RunSpecTests {
     }
 
     @Test
+    void negativeZeroSubnormalsAndLargeValuesReadBackToTheSameBits() {
+        // The random values above are all below 2 in magnitude: these are the edges of the JSON form.
+        double[] edges = {-0.0, 0.0, 2.0, -2.0, 3.0, 1e17, 123_456_789_012_345_678.0, 1e300, -1e300,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -4.9e-320, Double.MIN_NORMAL, 0.1 + 0.2};
+        double[][] inputs = new double[edges.length][1];
+        double[][] targets = new double[edges.length][1];
+        for (int r = 0; r < edges.length; r++) {
+            inputs[r][0] = edges[r];
+            targets[r][0] = edges[edges.length - 1 - r];
+        }
+        RunSpec spec = RunSpec.builder().layerSizes(1, 2, 1).learningRate(1000.0).steps(1)
+                .data(TrainingData.of(inputs, targets)).build();
+        RunSpec read = RunSpec.fromJson(spec.toJson());
+
+        assertEquals(Double.doubleToRawLongBits(1000.0), Double.doubleToRawLongBits(read.learningRate()));
+        assertSameBits(spec.data().inputs(), read.data().inputs());
+        assertSameBits(spec.data().targets(), read.data().targets());
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(read.data().inputs().get(0, 0)),
+                "-0.0 keeps its sign");
+    }
+
+    @Test
     void theJsonFormIsTheDocumentedOne() {
         String json = RunSpec.builder().layerSizes(3, 1).learningRate(0.5).steps(10).data(Tutorial.XOR).build()
                 .toJson();
