@@ -45,6 +45,22 @@ public final class RunSpec {
     /** The longest name accepted, in characters. */
     public static final int MAX_NAME = 200;
 
+    /**
+     * The most weights a spec's network may have, in all (the sum of each layer's size times the next's):
+     * 2<sup>24</sup>, 128 MiB a set of weights, of which a member holds several (the network, a step's weights
+     * before and after, the steps it publishes, a checkpoint). A bound on what the cluster accepts from its
+     * network, so that a malformed spec is refused at submission rather than exhausting a member's heap.
+     */
+    public static final long MAX_WEIGHTS = 1L << 24;
+
+    /**
+     * The most values one layer's activations may hold over the data: the examples (training or validation, the
+     * more numerous) times the widest layer, 2<sup>26</sup>, 512 MiB of doubles. As {@link #MAX_WEIGHTS}, a
+     * bound on what the cluster accepts; a member also needs the heap for it (the engine refuses a step that
+     * cannot fit in its heap).
+     */
+    public static final long MAX_LAYER_VALUES = 1L << 26;
+
     private final String name;
     private final int[] layerSizes;
     private final double learningRate;
@@ -101,7 +117,8 @@ public final class RunSpec {
      * {
      *   "format": "backflux-run", "version": 1,
      *   "name": "rate-0.1",                    at most 200 characters
-     *   "layers": [3, 4, 1],                   units of each layer, input first: at least two, each at least 1
+     *   "layers": [3, 4, 1],                   units of each layer, input first: at least two, each at least 1,
+     *                                          at most MAX_WEIGHTS (2^24) weights in all
      *   "learningRate": 0.1,                   a finite number, at least 0
      *   "seed": 1,                             0 to 4294967295, as numpy's np.random.seed accepts
      *   "steps": 60000,                        at least 1
@@ -110,6 +127,7 @@ public final class RunSpec {
      *                                                        options, each a string, number or boolean
      *   "data": {"inputs": [[0, 0, 1], ...], "targets": [[0], ...],
      *            "validation": {"inputs": [...], "targets": [...]}}
+     *                                          at most MAX_LAYER_VALUES (2^26): examples times the widest layer
      *                                          or, for data every member reads from a file:
      *   "data": {"file": "/shared/data.json", "sha256": "9f86d0..."}   that file holds the inline form above;
      *                                          a member refuses a file whose bytes have another SHA-256
@@ -368,7 +386,8 @@ public final class RunSpec {
          *
          * @param layerSizes at least two sizes, each at least 1
          * @return this builder
-         * @throws RunSpecException if fewer than two sizes are given or one is below 1, naming it
+         * @throws RunSpecException if fewer than two sizes are given or one is below 1, naming it, or if the network
+         *                          would have more than {@link RunSpec#MAX_WEIGHTS} weights
          */
         public Builder layerSizes(int... layerSizes) {
             Objects.requireNonNull(layerSizes, "layerSizes");
@@ -379,6 +398,14 @@ public final class RunSpec {
                 if (layerSizes[i] < 1) {
                     throw new RunSpecException("layers[" + i + "]", "a positive size", String.valueOf(layerSizes[i]));
                 }
+            }
+            long weights = 0;
+            for (int i = 0; i + 1 < layerSizes.length; i++) {
+                weights += (long) layerSizes[i] * layerSizes[i + 1];
+            }
+            if (weights > MAX_WEIGHTS) {
+                throw new RunSpecException("layers", "at most " + MAX_WEIGHTS + " weights in all (each layer's size"
+                        + " times the next's)", weights + " weights");
             }
             this.layerSizes = layerSizes.clone();
             return this;
@@ -527,7 +554,8 @@ public final class RunSpec {
          *
          * @return the specification, never {@code null}
          * @throws RunSpecException if the layer sizes, the steps or the data are missing, or the data's inputs,
-         *                          targets or validation part do not fit the input and output layers
+         *                          targets or validation part do not fit the input and output layers, or the
+         *                          examples times the widest layer exceed {@link RunSpec#MAX_LAYER_VALUES}
          */
         public RunSpec build() {
             if (layerSizes == null) {
@@ -545,6 +573,13 @@ public final class RunSpec {
                     "the input layer's size"));
             data.validationTargets().ifPresent(targets -> checkWidth("data.validation.targets", targets,
                     layerSizes[layerSizes.length - 1], "the output layer's size"));
+            long examples = Math.max(data.inputs().rows(), data.validationInputs().map(Matrix::rows).orElse(0));
+            long widest = Arrays.stream(layerSizes).max().orElseThrow();
+            if (examples * widest > MAX_LAYER_VALUES) {
+                throw new RunSpecException("data", "at most " + MAX_LAYER_VALUES + " values in a layer's activations"
+                        + " (examples times the widest layer, " + widest + ")", examples + " examples, "
+                        + examples * widest + " values");
+            }
             return new RunSpec(this);
         }
 

@@ -164,11 +164,25 @@ final class Worker {
     private void guarded(Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
-            if (!closed) {
+        } catch (Throwable e) {
+            // Never rethrown: the periodic claim-and-recover pass must survive whatever a run or the cluster throws.
+            if (fatal(e)) {
+                LOG.error("Backflux cluster member {}: {}", address, e.toString(), e);
+            } else if (!closed) {
                 LOG.warn("Backflux cluster member {}: {}", address, e.toString(), e);
             }
         }
+    }
+
+    /**
+     * Whether an error means the JVM itself is broken ({@link InternalError}, {@link UnknownError}): rethrown
+     * after its run is ended. Every other throwable is a run's failure, including an {@link OutOfMemoryError}
+     * (most likely one run's allocation, freed when the run is dropped), a {@link StackOverflowError} and a
+     * {@link LinkageError} (a plugin built against another version): the run ends FAILED and the member goes on.
+     */
+    static boolean fatal(Throwable e) {
+        return e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)
+                && !(e instanceof StackOverflowError);
     }
 
     private void schedulePass() {
@@ -288,9 +302,18 @@ final class Worker {
                         again.toString());
             }
             return;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Not only exceptions: an OutOfMemoryError (a huge network) or a plugin's LinkageError would otherwise
+            // leave the run RUNNING on this member for ever, its slot taken.
             LOG.warn("Member {} could not start run {}: {}", address, id, e.toString());
+            TrainingRun started = run.run;
+            if (started != null) {
+                started.cancel();
+            }
             finish(run, failed(e));
+            if (fatal(e)) {
+                throw (Error) e;
+            }
             return;
         }
         run.run = training;

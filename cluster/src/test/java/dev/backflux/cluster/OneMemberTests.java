@@ -202,6 +202,41 @@ class OneMemberTests {
     }
 
     @Test
+    void anErrorWhileStartingARunEndsItFailedAndTheMemberGoesOn() {
+        // A plugin's LinkageError (or an OutOfMemoryError) is an Error, not an exception: it must not leave the
+        // run RUNNING, its slot taken, and the member's periodic pass dead.
+        RunSpec spec = RunSpec.builder().layerSizes(3, 4, 1).steps(10).data(dev.backflux.testing.Tutorial.XOR)
+                .plugin(LinkageErrorPlugin.ID, Map.of()).build();
+        for (int i = 0; i < 3; i++) {    // more than the member's two slots
+            ClusterRun run = client.submit(spec);
+            TrainingResult result = run.result().block(Duration.ofSeconds(30));
+            assertEquals(TrainingResult.Reason.FAILED, result.reason());
+            assertTrue(result.condition().contains("NoClassDefFoundError"), result.condition());
+            assertEquals(RunState.DONE, run.status().block(Duration.ofSeconds(10)).state());
+        }
+        RunSpec good = RunSpecTests.xor(0.9, 4, 2_000);
+        SameBits.assertSameResult(good.training().result().block(Duration.ofSeconds(60)),
+                client.submit(good).result().block(Duration.ofSeconds(60)), "a run after the errors");
+    }
+
+    @Test
+    void aSpecBeyondTheBoundsIsRefusedNamingTheField() {
+        RunSpecException layers = assertThrows(RunSpecException.class,
+                () -> RunSpec.builder().layerSizes(3, 100_000, 1_000));
+        assertEquals("layers", layers.field());
+        assertTrue(layers.getMessage().contains("at most 16777216 weights"), layers.getMessage());
+        RunSpecException json = assertThrows(RunSpecException.class, () -> RunSpec.fromJson(
+                RunSpecTests.xor(1, 1, 10).toJson().replace("\"layers\":[3,4,1]", "\"layers\":[3,4096,4096,1]")));
+        assertEquals("layers", json.field());
+        double[][] inputs = new double[20_000][3];
+        double[][] targets = new double[20_000][1];
+        RunSpecException data = assertThrows(RunSpecException.class, () -> RunSpec.builder()
+                .layerSizes(3, 4_000, 1).steps(1).data(dev.backflux.api.TrainingData.of(inputs, targets)).build());
+        assertEquals("data", data.field());
+        assertTrue(data.getMessage().contains("20000 examples, 80000000 values"), data.getMessage());
+    }
+
+    @Test
     void anEndedRunIsForgottenAndItsMemoryFreed() {
         ClusterRun run = client.submit(RunSpecTests.xor(1.0, 8, 1_000_000_000L));
         run.steps().blockFirst(Duration.ofSeconds(60));
