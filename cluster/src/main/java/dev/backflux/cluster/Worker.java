@@ -63,6 +63,8 @@ final class Worker {
     private final ScheduledExecutorService executor;
     private final ConcurrentMap<String, Active> active = new ConcurrentHashMap<>();
     private final AtomicBoolean passScheduled = new AtomicBoolean();
+    /** The trainings handed back and cancelled, which close() waits for. */
+    private final java.util.Queue<TrainingRun> cancelled = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final String uuid;
     private final String address;
     private final UUID runsListener;
@@ -83,6 +85,15 @@ final class Worker {
         Active(String id, RunRecord record) {
             this.id = id;
             this.record = record;
+        }
+
+        /** Marks the run handed back; true the first time only, so that one caller hands it back. */
+        synchronized boolean handBack() {
+            if (handedBack) {
+                return false;
+            }
+            handedBack = true;
+            return true;
         }
     }
 
@@ -246,6 +257,11 @@ final class Worker {
     private void start(String id, RunRecord record) {
         Active run = new Active(id, record);
         active.put(id, run);
+        if (closed) {
+            // close() ran between the claim and now: the run goes back to the queue untouched.
+            handBack(run);
+            return;
+        }
         TrainingRun training;
         try {
             String json = specs.get(id);
@@ -284,6 +300,11 @@ final class Worker {
                     resumed == null ? 0 : resumed.step() + 1);
             training = builder.build().start();
             run.run = training;
+            if (closed || run.handedBack) {
+                // close() raced this start: it may have looked at this run before its training was stored.
+                handBack(run);
+                return;
+            }
             if (cancels.containsKey(id)) {
                 training.cancel();
             }
@@ -408,27 +429,30 @@ final class Worker {
                 attempt.validationAccuracy(), attempt.last(), Optional.ofNullable(checkpointer.best()));
     }
 
-    /** Stops claiming, and hands the runs this member trains back to the queue for the other members. */
+    /**
+     * Stops claiming, hands the runs this member trains back to the queue for the other members, and returns once
+     * their training has stopped (up to 10 s each): no training goes on after it returns.
+     */
     void close() {
         closed = true;
-        for (Active run : active.values()) {
-            run.handedBack = true;
-            try {
-                runs.replace(run.id, run.record.json(), run.record.requeued().json());
-            } catch (RuntimeException e) {
-                LOG.debug("Run {} not handed back: {}", run.id, e.toString());
-            }
-            TrainingRun training = run.run;
-            if (training != null) {
-                training.cancel();
-            }
-        }
-        active.clear();
+        handBackAll();
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // A start() that raced the first pass (it claimed, or stored its training, after that pass looked).
+        handBackAll();
+        for (TrainingRun training : cancelled) {
+            try {
+                training.result().toFuture().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("A run did not end within 10 s of its cancellation: {}", e.toString());
+            }
         }
         try {
             runs.removeEntryListener(runsListener);
@@ -436,6 +460,32 @@ final class Worker {
             hazelcast.getCluster().removeMembershipListener(membershipListener);
         } catch (RuntimeException e) {
             // Shutting down anyway.
+        }
+    }
+
+    private void handBackAll() {
+        for (Active run : active.values()) {
+            handBack(run);
+        }
+    }
+
+    /**
+     * Hands a run back to the queue (once, whoever calls first) and cancels its training if it has one, which
+     * close() then waits for.
+     */
+    private void handBack(Active run) {
+        active.remove(run.id);
+        if (run.handBack()) {
+            try {
+                runs.replace(run.id, run.record.json(), run.record.requeued().json());
+            } catch (RuntimeException e) {
+                LOG.debug("Run {} not handed back: {}", run.id, e.toString());
+            }
+        }
+        TrainingRun training = run.run;
+        if (training != null) {
+            cancelled.add(training);
+            training.cancel();
         }
     }
 

@@ -40,6 +40,26 @@ class LifecycleTests {
     }
 
     @Test
+    void noTrainingGoesOnAfterCloseReturnsEvenRightAsTheMemberClaims() throws InterruptedException {
+        // close() at several moments of a run's start: before the claim, during it, while the training is
+        // being built and stored, and while it trains. Once close() returns, not one more step.
+        for (int delay : new int[] {0, 1, 3, 10, 30, 300}) {
+            BackfluxCluster member = BackfluxCluster.member().clusterName(TestNet.clusterName("lifecycle-close"))
+                    .port(TestNet.freePort()).maxRuns(1).property("hazelcast.wait.seconds.before.join", "0")
+                    .start();
+            member.submit(RunSpec.builder().layerSizes(3, 4, 1).steps(1_000_000_000L)
+                    .data(dev.backflux.testing.Tutorial.XOR).plugin(StepCounterPlugin.ID, java.util.Map.of())
+                    .build());
+            Thread.sleep(delay);
+            member.close();
+            long after = StepCounterPlugin.STEPS.get();
+            Thread.sleep(300);
+            assertEquals(after, StepCounterPlugin.STEPS.get(), "steps counted after close() returned, closed "
+                    + delay + " ms after the submission");
+        }
+    }
+
+    @Test
     void badBuilderArgumentsAreRefusedNamingThem() {
         assertEquals("port: expected 1 to 65535, actual 0", assertThrows(IllegalArgumentException.class,
                 () -> BackfluxCluster.member().port(0)).getMessage());
