@@ -37,13 +37,14 @@ final class Watcher {
     }
 
     static Flux<Codec.StepItem> items(HazelcastInstance hazelcast, String id) {
-        return Flux.create(sink -> new Reader(hazelcast.getRingbuffer(BackfluxCluster.STEPS_PREFIX + id), sink, id)
-                .read(), FluxSink.OverflowStrategy.LATEST);
+        return Flux.create(sink -> new Reader(hazelcast, hazelcast.getRingbuffer(BackfluxCluster.STEPS_PREFIX + id),
+                sink, id).read(), FluxSink.OverflowStrategy.LATEST);
     }
 
     /** Reads one batch after another until the run's end item or the subscriber's cancellation. */
     private static final class Reader {
 
+        private final HazelcastInstance hazelcast;
         private final Ringbuffer<byte[]> steps;
         private final FluxSink<Codec.StepItem> sink;
         private final String id;
@@ -51,7 +52,8 @@ final class Watcher {
         private long next;
         private long lastStep = -1;
 
-        Reader(Ringbuffer<byte[]> steps, FluxSink<Codec.StepItem> sink, String id) {
+        Reader(HazelcastInstance hazelcast, Ringbuffer<byte[]> steps, FluxSink<Codec.StepItem> sink, String id) {
+            this.hazelcast = hazelcast;
             this.steps = steps;
             this.sink = sink;
             this.id = id;
@@ -62,7 +64,12 @@ final class Watcher {
             if (cancelled) {
                 return;
             }
-            steps.readManyAsync(next, 1, BackfluxCluster.STEPS_KEPT, null).whenComplete(this::batch);
+            try {
+                steps.readManyAsync(next, 1, BackfluxCluster.STEPS_KEPT, null).whenComplete(this::batch);
+            } catch (RuntimeException e) {
+                // Thrown at once (a closed client): on a scheduler's thread it would be lost, the watcher hung.
+                failed(e);
+            }
         }
 
         private void batch(ReadResultSet<byte[]> batch, Throwable error) {
@@ -73,6 +80,14 @@ final class Watcher {
                 failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
                 return;
             }
+            try {
+                take(batch);
+            } catch (RuntimeException e) {
+                sink.error(e);
+            }
+        }
+
+        private void take(ReadResultSet<byte[]> batch) {
             next = batch.getNextSequenceToReadFrom();
             Codec.StepItem newest = null;
             Codec.EndItem end = null;
@@ -113,13 +128,33 @@ final class Watcher {
                 read();
             } else if (error instanceof IllegalArgumentException) {
                 sink.error(error);
-            } else if (error instanceof com.hazelcast.core.HazelcastInstanceNotActiveException) {
+            } else if (closed(error)) {
                 sink.error(new IllegalStateException("The cluster handle was closed while watching run " + id,
                         error));
             } else {
                 // A lost connection or member: read again from where we were, once the cluster answers.
                 LOG.debug("Reading the steps of run {} failed, trying again in {}: {}", id, RETRY, error.toString());
                 Schedulers.parallel().schedule(this::read, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /**
+         * Whether the error says this member or client is closed, for good: a member's
+         * {@code HazelcastInstanceNotActiveException}, a client's {@code HazelcastClientNotActiveException} (an
+         * IllegalStateException), or any error once the instance no longer runs.
+         */
+        private boolean closed(Throwable error) {
+            if (error instanceof com.hazelcast.core.HazelcastInstanceNotActiveException
+                    || error instanceof com.hazelcast.client.HazelcastClientNotActiveException) {
+                return true;
+            }
+            if (error instanceof IllegalStateException && String.valueOf(error.getMessage()).contains("not active")) {
+                return true;
+            }
+            try {
+                return !hazelcast.getLifecycleService().isRunning();
+            } catch (RuntimeException e) {
+                return true;
             }
         }
     }

@@ -237,6 +237,25 @@ class OneMemberTests {
     }
 
     @Test
+    void aWatcherWhoseClientIsClosedEndsWithAnError() throws Exception {
+        BackfluxCluster own = BackfluxCluster.client().clusterName("one-member-tests").members("127.0.0.1:" + PORT).start();
+        ClusterRun run = own.submit(RunSpecTests.xor(1.0, 9, 1_000_000_000L));
+        try {
+            java.util.concurrent.CompletableFuture<Void> watching = run.steps().then().toFuture();
+            run.steps().blockFirst(Duration.ofSeconds(60));
+            own.close();
+            java.util.concurrent.ExecutionException ended = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> watching.get(20, java.util.concurrent.TimeUnit.SECONDS), "the watch ended within 20 s");
+            assertTrue(ended.getCause() instanceof IllegalStateException, ended.getCause().toString());
+            // A watcher subscribed after the close fails at once, too.
+            assertThrows(RuntimeException.class, () -> run.steps().blockLast(Duration.ofSeconds(20)));
+        } finally {
+            client.run(run.id()).cancel().block(Duration.ofSeconds(10));
+            client.run(run.id()).result().block(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
     void anEndedRunIsForgottenAndItsMemoryFreed() {
         ClusterRun run = client.submit(RunSpecTests.xor(1.0, 8, 1_000_000_000L));
         run.steps().blockFirst(Duration.ofSeconds(60));
