@@ -275,8 +275,12 @@ public final class BackfluxCluster implements AutoCloseable {
     Mono<TrainingResult> result(String id, Mono<RunSpec> spec) {
         // The spec first: a run the cluster does not know fails there, before anything waits for its result. Then,
         // once the result is there, its record too, so that status() says DONE to whoever saw the result.
-        return spec.flatMap(runSpec -> results.await(id).flatMap(bytes -> done(id).then(Rebuild.result(runSpec,
-                Codec.result(bytes)))));
+        // The result is rebuilt (its steps trained again) on Reactor's parallel scheduler, never on the Hazelcast
+        // thread that completes the read.
+        return spec.flatMap(runSpec -> results.await(id)
+                .flatMap(bytes -> done(id).thenReturn(bytes))
+                .publishOn(Schedulers.parallel())
+                .flatMap(bytes -> Rebuild.result(runSpec, Codec.result(bytes))));
     }
 
     /**

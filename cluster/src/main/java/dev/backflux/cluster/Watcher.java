@@ -37,8 +37,12 @@ final class Watcher {
     }
 
     static Flux<Codec.StepItem> items(HazelcastInstance hazelcast, String id) {
-        return Flux.create(sink -> new Reader(hazelcast, hazelcast.getRingbuffer(BackfluxCluster.STEPS_PREFIX + id),
-                sink, id).read(), FluxSink.OverflowStrategy.LATEST);
+        // Creating the ringbuffer's proxy may block (a client asks the cluster): on boundedElastic, never on the
+        // Hazelcast or Reactor thread that subscribes.
+        return Mono.fromCallable(() -> hazelcast.<byte[]>getRingbuffer(BackfluxCluster.STEPS_PREFIX + id))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(ringbuffer -> Flux.<Codec.StepItem>create(sink -> new Reader(hazelcast, ringbuffer, sink,
+                        id).read(), FluxSink.OverflowStrategy.LATEST));
     }
 
     /** Reads one batch after another until the run's end item or the subscriber's cancellation. */

@@ -256,6 +256,25 @@ class OneMemberTests {
     }
 
     @Test
+    void noStepIsRebuiltOnAHazelcastThread() {
+        // A result's steps and a watcher's are trained again where they are read: on Reactor's parallel
+        // scheduler, never on the Hazelcast thread that completes a read (it would hold up the client's or
+        // member's I/O).
+        RunSpec spec = RunSpec.builder().layerSizes(3, 4, 1).steps(3_000).activation(ThreadRecordingActivation.ID)
+                .data(dev.backflux.testing.Tutorial.XOR).build();
+        for (int i = 0; i < 3; i++) {
+            ClusterRun run = client.submit(spec);
+            run.steps().blockLast(Duration.ofSeconds(60));
+            run.result().block(Duration.ofSeconds(60));
+            client.run(run.id()).result().block(Duration.ofSeconds(60));
+        }
+        assertTrue(ThreadRecordingActivation.THREADS.stream().anyMatch(name -> name.startsWith("parallel-")),
+                ThreadRecordingActivation.THREADS.toString());
+        assertEquals(List.of(), ThreadRecordingActivation.THREADS.stream().filter(name -> name.startsWith("hz."))
+                .sorted().toList(), "Hazelcast threads that trained a step");
+    }
+
+    @Test
     void anEndedRunIsForgottenAndItsMemoryFreed() {
         ClusterRun run = client.submit(RunSpecTests.xor(1.0, 8, 1_000_000_000L));
         run.steps().blockFirst(Duration.ofSeconds(60));
