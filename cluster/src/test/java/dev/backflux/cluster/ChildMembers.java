@@ -81,6 +81,10 @@ final class ChildMembers implements AutoCloseable {
         }
     }
 
+    int port(int member) {
+        return ports[member];
+    }
+
     String address(int member) {
         return "127.0.0.1:" + ports[member];
     }

@@ -15,10 +15,12 @@ class LifecycleTests {
 
     @Test
     void closingAMemberAndAClientLeavesNoThreadOfTheirs() throws InterruptedException {
-        BackfluxCluster member = BackfluxCluster.member().clusterName("lifecycle-tests").port(15795).maxRuns(1)
+        String cluster = TestNet.clusterName("lifecycle-tests");
+        int port = TestNet.freePort();
+        BackfluxCluster member = BackfluxCluster.member().clusterName(cluster).port(port).maxRuns(1)
                 .property("hazelcast.wait.seconds.before.join", "0").start();
-        BackfluxCluster client = BackfluxCluster.client().clusterName("lifecycle-tests")
-                .members("127.0.0.1:15795").start();
+        BackfluxCluster client = BackfluxCluster.client().clusterName(cluster)
+                .members("127.0.0.1:" + port).start();
         assertTrue(member.isMember());
         assertEquals(1, member.maxRuns());
         assertEquals(0, client.maxRuns());

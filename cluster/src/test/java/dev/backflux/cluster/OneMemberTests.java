@@ -24,16 +24,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class OneMemberTests {
 
-    static final int PORT = 15790;
+    static final int PORT = TestNet.freePort();
+    static final String CLUSTER = TestNet.clusterName("one-member-tests");
     static BackfluxCluster member;
     static BackfluxCluster client;
 
     @BeforeAll
     static void start() {
-        member = BackfluxCluster.member().clusterName("one-member-tests").port(PORT).maxRuns(2)
+        member = BackfluxCluster.member().clusterName(CLUSTER).port(PORT).maxRuns(2)
                 .publishInterval(Duration.ZERO)
                 .property("hazelcast.wait.seconds.before.join", "0").start();
-        client = BackfluxCluster.client().clusterName("one-member-tests").members("127.0.0.1:" + PORT).start();
+        client = BackfluxCluster.client().clusterName(CLUSTER).members("127.0.0.1:" + PORT).start();
     }
 
     @AfterAll
@@ -238,7 +239,7 @@ class OneMemberTests {
 
     @Test
     void aWatcherWhoseClientIsClosedEndsWithAnError() throws Exception {
-        BackfluxCluster own = BackfluxCluster.client().clusterName("one-member-tests").members("127.0.0.1:" + PORT).start();
+        BackfluxCluster own = BackfluxCluster.client().clusterName(CLUSTER).members("127.0.0.1:" + PORT).start();
         ClusterRun run = own.submit(RunSpecTests.xor(1.0, 9, 1_000_000_000L));
         try {
             java.util.concurrent.CompletableFuture<Void> watching = run.steps().then().toFuture();

@@ -19,7 +19,8 @@ public final class OverheadTiming {
     public static void main(String[] args) {
         RunSpec spec = RunSpecTests.xor(1.0, 1, 2_000_000);
         if (args.length > 0) {
-            try (BackfluxCluster member = BackfluxCluster.member().clusterName("overhead").port(15851).maxRuns(1)
+            try (BackfluxCluster member = BackfluxCluster.member().clusterName(TestNet.clusterName("overhead"))
+                    .port(TestNet.freePort()).maxRuns(1)
                     .property("hazelcast.wait.seconds.before.join", "0").start()) {
                 for (int round = 0; round < 4; round++) {
                     long t0 = System.nanoTime();

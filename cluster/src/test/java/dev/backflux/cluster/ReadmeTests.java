@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.backflux.api.TrainingResult;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,18 +34,20 @@ class ReadmeTests {
 
     @Test
     void theSweepOnThreeMembersGivesTheLocalResults() {
-        String[] addresses = {"127.0.0.1:15831", "127.0.0.1:15832", "127.0.0.1:15833"};
+        int[] ports = TestNet.freePorts(3);
+        String name = TestNet.clusterName("readme-tests");
+        String[] addresses = {"127.0.0.1:" + ports[0], "127.0.0.1:" + ports[1], "127.0.0.1:" + ports[2]};
         List<BackfluxCluster> members = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                members.add(ReadmeSamples.member(15831 + i, addresses));
+                members.add(ReadmeSamples.member(name, ports[i], addresses));
             }
-            List<TrainingResult> results = ReadmeSamples.sweep(addresses);
+            List<TrainingResult> results = ReadmeSamples.sweep(name, addresses);
             assertEquals(7, results.size());
             int i = 0;
             for (double rate : List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0)) {
                 TrainingResult local = RunSpec.builder().layerSizes(3, 4, 1).learningRate(rate).steps(60_000)
-                        .data(dev.backflux.testing.Tutorial.XOR).build().training().result().block();
+                        .data(dev.backflux.testing.Tutorial.XOR).build().training().result().block(Duration.ofSeconds(60));
                 SameBits.assertSameResult(local, results.get(i++), "alpha " + rate);
             }
             assertTrue(members.stream().allMatch(member -> member.hazelcast().getCluster().getMembers().size() == 3));

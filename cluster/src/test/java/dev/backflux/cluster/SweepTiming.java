@@ -28,10 +28,8 @@ public final class SweepTiming {
         int count = Integer.parseInt(args[0]);
         long steps = Long.parseLong(args[1]);
         List<RunSpec> specs = ThreeMembersTests.sweep(steps);
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-            ports[i] = 15841 + i;
-        }
+        int[] ports = TestNet.freePorts(count);
+        String name = TestNet.clusterName("sweep-timing-" + count);
         long localSequential = System.nanoTime();
         List<TrainingResult> local = new ArrayList<>();
         for (RunSpec spec : specs) {
@@ -42,9 +40,9 @@ public final class SweepTiming {
         Flux.fromIterable(specs).flatMapSequential(spec -> spec.training().result().subscribeOn(Schedulers.parallel()),
                 Runtime.getRuntime().availableProcessors()).blockLast();
         localParallel = System.nanoTime() - localParallel;
-        try (ChildMembers members = ChildMembers.start("sweep-timing-" + count, Runtime.getRuntime().availableProcessors(),
+        try (ChildMembers members = ChildMembers.start(name, Runtime.getRuntime().availableProcessors(),
                 ports);
-             BackfluxCluster client = BackfluxCluster.client().clusterName("sweep-timing-" + count)
+             BackfluxCluster client = BackfluxCluster.client().clusterName(name)
                      .members(members.addresses()).start()) {
             // A first sweep warms the members' JIT up, as the local runs above warmed this JVM's.
             client.submit(ThreeMembersTests.sweep(steps / 10)).results().blockLast(Duration.ofMinutes(5));

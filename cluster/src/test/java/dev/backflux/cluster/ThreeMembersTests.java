@@ -26,16 +26,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class ThreeMembersTests {
 
-    static final String CLUSTER = "three-members-tests";
+    static final String CLUSTER = TestNet.clusterName("three-members-tests");
     static ChildMembers members;
     static BackfluxCluster client;
     static BackfluxCluster watcher;
 
     @BeforeAll
     static void start() throws Exception {
-        members = ChildMembers.start(CLUSTER, 1, 15801, 15802, 15803);
+        int[] ports = TestNet.freePorts(4);
+        members = ChildMembers.start(CLUSTER, 1, ports[0], ports[1], ports[2]);
         client = BackfluxCluster.client().clusterName(CLUSTER).members(members.addresses()).start();
-        watcher = BackfluxCluster.member().clusterName(CLUSTER).port(15804).lite(true)
+        watcher = BackfluxCluster.member().clusterName(CLUSTER).port(ports[3]).lite(true)
                 .members(members.addresses()).start();
     }
 
@@ -65,10 +66,11 @@ class ThreeMembersTests {
 
     @Test
     void aClientThatDisconnectsAndReconnectsKeepsWatching() throws Exception {
-        try (TcpProxy proxy = new TcpProxy(15899, 15801)) {
+        int proxyPort = TestNet.freePort();
+        try (TcpProxy proxy = new TcpProxy(proxyPort, members.port(0))) {
             ClientConfig config = new ClientConfig();
             config.setClusterName(CLUSTER);
-            config.getNetworkConfig().addAddress("127.0.0.1:15899").getClusterRoutingConfig()
+            config.getNetworkConfig().addAddress("127.0.0.1:" + proxyPort).getClusterRoutingConfig()
                     .setRoutingMode(RoutingMode.SINGLE_MEMBER);
             config.getConnectionStrategyConfig().getConnectionRetryConfig().setClusterConnectTimeoutMillis(60_000)
                     .setInitialBackoffMillis(100).setMaxBackoffMillis(500);
@@ -149,7 +151,8 @@ class ThreeMembersTests {
         TrainingStep seen = run.steps().blockFirst(Duration.ofSeconds(60));
         RunStatus status = run.status().block(Duration.ofSeconds(10));
         assertEquals(RunState.RUNNING, status.state());
-        assertNotEquals("127.0.0.1:15804", status.member());
+        assertNotEquals(watcher.hazelcast().getCluster().getLocalMember().getAddress().getHost() + ":"
+                + watcher.hazelcast().getCluster().getLocalMember().getAddress().getPort(), status.member());
         assertTrue(Set.of(members.addresses()).contains(status.member()), status.member());
         assertTrue(watcher.runningHere().isEmpty());
 
