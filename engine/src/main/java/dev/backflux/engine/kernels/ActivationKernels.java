@@ -5,21 +5,22 @@ import dev.backflux.api.Activation;
 /**
  * Applies a layer's activation to its values, and computes its deltas: the API's own sigmoid and softplus on SIMD
  * registers when the Vector API is there ({@link VectorActivations}, the same bits as their scalar code), tanh
- * with its scalar code (faster than its SIMD version was), any other activation through its own array methods. The API's activations may be applied to a part of a layer at a time, on any
- * thread (a large product's helpers apply them to the rows they computed); another activation, a plugin's code,
- * is applied to the whole layer on the calling thread.
+ * with its scalar code (faster than its SIMD version was), any other activation through its own array methods.
+ * The API's activations may be applied to a part of a layer at a time, on any thread (a large product's helpers
+ * apply them to the rows they computed); another activation, a plugin's code, is applied to the whole layer on
+ * the calling thread.
  *
  * <p>For the engine's back-propagation; not for applications.
  */
 public final class ActivationKernels {
 
-    /** Whether the API's sigmoid and softplus run on SIMD registers: the Vector API is there, with shapes it can use. */
+    /** Whether the API's sigmoid and softplus run on SIMD registers: the Vector API is there, with usable shapes. */
     private static final boolean SIMD = VectorApiModule.PRESENT && VectorMath.usable();
 
     /**
-     * From this many values on, the API's sigmoid and softplus run on SIMD registers. Fewer gain little from it, and until
-     * the JIT has compiled it, Vector API code runs far slower than plain code (a vector is an object to the
-     * interpreter): a small network's first thousands of steps, in a short process, would pay for it.
+     * From this many values on, the API's sigmoid and softplus run on SIMD registers. Fewer gain little from it,
+     * and until the JIT has compiled it, Vector API code runs far slower than plain code (a vector is an object to
+     * the interpreter): a small network's first thousands of steps, in a short process, would pay for it.
      */
     static final int SIMD_FROM = 256;
 
